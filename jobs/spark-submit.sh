@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The same nightly run on a Spark cluster. spark-submit supplies Spark itself and the JVM flags; the
+# cluster jar (target/skillgap-cluster.jar, built by `mvn package`) adds Delta Lake and the few
+# libraries a Spark distribution lacks. Every path comes from the command line or the configuration.
+#
+# Usage (from a machine with a Spark 4.2 client, SPARK_HOME set):
+#   MASTER=spark://spark-master:7077 \
+#   LANDING=s3a://skillgap/landing WAREHOUSE=s3a://skillgap/warehouse PUBLISH=s3a://skillgap/publish \
+#   REFERENCE=s3a://skillgap/reference \
+#   jobs/spark-submit.sh run
+#
+# MASTER may be spark://..., yarn or k8s://https://...; add --conf keys for your object store
+# (e.g. spark.hadoop.fs.s3a.endpoint, credentials providers) through SUBMIT_OPTS.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="${JAR:-$home/target/skillgap-cluster.jar}"
+[[ -f "$jar" ]] || { echo "missing $jar: run 'mvn -B package -DskipTests' first" >&2; exit 2; }
+command="${1:-run}"; shift || true
+
+# shellcheck disable=SC2086
+exec "${SPARK_HOME:?set SPARK_HOME to a Spark 4.2 client}/bin/spark-submit" \
+  --master "${MASTER:?set MASTER}" \
+  --deploy-mode "${DEPLOY_MODE:-client}" \
+  --name skillgap \
+  --class io.skillgap.SkillGap \
+  --conf spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension \
+  --conf spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog \
+  --conf spark.sql.adaptive.enabled=true \
+  ${SUBMIT_OPTS:-} \
+  "$jar" "$command" \
+  --config "${CONFIG:-$home/conf/skillgap.conf}" \
+  --landing "${LANDING:?set LANDING}" --warehouse "${WAREHOUSE:?set WAREHOUSE}" --publish "${PUBLISH:?set PUBLISH}" \
+  --set paths.reference="${REFERENCE:-$home/conf/reference}" \
+  "$@"

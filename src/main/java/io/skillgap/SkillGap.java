@@ -1,0 +1,176 @@
+package io.skillgap;
+
+import io.skillgap.config.Reference;
+import io.skillgap.config.SkillgapConfig;
+import io.skillgap.config.SkillgapConfig.InvalidConfigException;
+import io.skillgap.config.Sparks;
+import io.skillgap.publish.RunSummary.AccountingException;
+import io.skillgap.sample.SampleGenerator;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The command line: parses typed options and configuration, then hands over to {@link Pipeline}. */
+@Command(name = "skillgap", mixinStandardHelpOptions = true, versionProvider = SkillGap.Version.class,
+    description = "Measures where employers want more qualified people than colleges and universities produce.",
+    subcommands = {SkillGap.Sample.class, SkillGap.Run.class, SkillGap.IngestCmd.class, SkillGap.ConformCmd.class,
+        SkillGap.GapCmd.class, SkillGap.PublishCmd.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:done", "1:failed (see the log)", "2:bad usage or configuration",
+        "3:row accounting broken (read != accepted + quarantined)"})
+public final class SkillGap {
+  private static final Logger LOG = LogManager.getLogger(SkillGap.class);
+  public static final int FAILED = 1;
+  public static final int BAD_CONFIG = 2;
+  public static final int ACCOUNTING = 3;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The parser with the exit-code mapping; tests call {@code execute} on it. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new SkillGap()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof InvalidConfigException) {
+        cmd.getErr().println("skillgap: configuration error: " + e.getMessage());
+        return BAD_CONFIG;
+      }
+      if (e instanceof AccountingException) {
+        LOG.error(e.getMessage());
+        return ACCOUNTING;
+      }
+      LOG.error("skillgap failed: {}", e.toString(), e);
+      return FAILED;
+    });
+  }
+
+  /** Options shared by the pipeline commands. */
+  static final class Common {
+    @Option(names = "--config", paramLabel = "FILE", description = "configuration file (defaults: conf/skillgap.conf)")
+    File config;
+    @Option(names = "--landing", paramLabel = "DIR", description = "landing folder (default: data/landing)")
+    String landing;
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "Delta warehouse folder (default: data/warehouse)")
+    String warehouse;
+    @Option(names = "--publish", paramLabel = "DIR", description = "published Parquet folder (default: data/publish)")
+    String publish;
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a configuration key; repeatable")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    SkillgapConfig load() {
+      File file = config;
+      if (file == null) {
+        String home = System.getenv("SKILLGAP_HOME");
+        File candidate = Path.of(home == null ? "." : home, "conf", "skillgap.conf").toFile();
+        file = candidate.isFile() ? candidate : null;
+      }
+      return SkillgapConfig.load(file, overrides).withPaths(landing, warehouse, publish);
+    }
+
+    boolean batchGiven() {
+      return overrides.containsKey("run.batch-id") && !overrides.get("run.batch-id").isBlank();
+    }
+  }
+
+  /** A pipeline command: configuration, a session, the work, the session closed. */
+  abstract static class SparkCommand implements Callable<Integer> {
+    @Mixin Common common;
+
+    @Override
+    public Integer call() {
+      SkillgapConfig cfg = common.load();
+      SparkSession spark = Sparks.session(cfg.spark());
+      try {
+        work(spark, cfg);
+      } finally {
+        spark.stop();
+      }
+      return 0;
+    }
+
+    abstract void work(SparkSession spark, SkillgapConfig cfg);
+  }
+
+  @Command(name = "run", description = "Runs the whole nightly flow: ingest, conform, gap, publish.")
+  static final class Run extends SparkCommand {
+    @Override
+    void work(SparkSession spark, SkillgapConfig cfg) {
+      Pipeline.run(spark, cfg);
+    }
+  }
+
+  @Command(name = "ingest", description = "Landing files to bronze, as a new batch.")
+  static final class IngestCmd extends SparkCommand {
+    @Override
+    void work(SparkSession spark, SkillgapConfig cfg) {
+      Pipeline.ingest(spark, cfg);
+    }
+  }
+
+  @Command(name = "conform", description = "Bronze to silver and quarantine, for the latest batch (or --set run.batch-id=...).")
+  static final class ConformCmd extends SparkCommand {
+    @Override
+    void work(SparkSession spark, SkillgapConfig cfg) {
+      Pipeline.conform(spark, cfg, Reference.load(spark, cfg.reference()), Pipeline.latestBatch(spark, cfg, common.batchGiven()));
+    }
+  }
+
+  @Command(name = "gap", description = "Silver to the gold gap tables.")
+  static final class GapCmd extends SparkCommand {
+    @Override
+    void work(SparkSession spark, SkillgapConfig cfg) {
+      Pipeline.gap(spark, cfg, Reference.load(spark, cfg.reference()));
+    }
+  }
+
+  @Command(name = "publish", description = "Gold to published Parquet and _summary.json, for the latest batch.")
+  static final class PublishCmd extends SparkCommand {
+    @Override
+    void work(SparkSession spark, SkillgapConfig cfg) {
+      Pipeline.publish(spark, cfg, Pipeline.latestBatch(spark, cfg, common.batchGiven()));
+    }
+  }
+
+  @Command(name = "sample", description = "Writes realistic sample landing data (deterministic for a seed).")
+  static final class Sample implements Callable<Integer> {
+    @Option(names = "--landing", paramLabel = "DIR", defaultValue = "data/landing", description = "where to write (default: ${DEFAULT-VALUE})")
+    Path landing;
+    @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = "--vacancies", defaultValue = "50000", description = "unique vacancies to generate (default: ${DEFAULT-VALUE})")
+    int vacancies;
+    @Option(names = "--first-year", defaultValue = "2022", description = "first year of data (default: ${DEFAULT-VALUE})")
+    int firstYear;
+    @Option(names = "--years", defaultValue = "4", description = "number of years (default: ${DEFAULT-VALUE})")
+    int years;
+
+    @Override
+    public Integer call() throws Exception {
+      if (vacancies < 1 || years < 1 || firstYear < 2000) {
+        throw new InvalidConfigException("--vacancies and --years must be >= 1 and --first-year >= 2000");
+      }
+      SampleGenerator.Truth truth = new SampleGenerator(seed, vacancies, firstYear, years).write(landing);
+      LOG.info("sample: wrote {} vacancy ads ({} unique), {} graduate rows, {} wage rows to {}", truth.vacancyRows(),
+          truth.uniqueVacancies(), truth.graduateRows(), truth.wageRows(), landing);
+      return 0;
+    }
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = SkillGap.class.getPackage().getImplementationVersion();
+      return new String[] {"skillgap " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

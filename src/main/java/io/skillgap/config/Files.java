@@ -1,0 +1,46 @@
+package io.skillgap.config;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Small text files (run reports, the published summary) through Hadoop's file systems, so s3a:// works too. */
+public final class Files {
+  private Files() {}
+
+  public static void writeText(Configuration conf, String path, String text) {
+    Path p = new Path(path);
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      try (OutputStream out = fs.create(p, true)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + path, e);
+    }
+  }
+
+  /** The file's text, or null when it does not exist. */
+  public static String readText(Configuration conf, String path) {
+    Path p = new Path(path);
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      if (!fs.exists(p)) {
+        return null;
+      }
+      try (InputStream in = fs.open(p)) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        in.transferTo(buf);
+        return buf.toString(StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+}

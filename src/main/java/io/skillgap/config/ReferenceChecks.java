@@ -1,0 +1,125 @@
+package io.skillgap.config;
+
+import io.skillgap.config.SkillgapConfig.InvalidConfigException;
+import io.skillgap.config.SkillgapConfig.ReferencePaths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+
+/** Consistency checks across reference tables: every code they use exists, weights add up. */
+final class ReferenceChecks {
+  private ReferenceChecks() {}
+
+  static void check(Map<String, List<Row>> t, ReferencePaths p) {
+    List<String> problems = new ArrayList<>();
+    Set<String> units = codes(t.get("isco"), 0, r -> "unit".equals(r.getString(1)));
+    Set<String> allIsco = codes(t.get("isco"), 0, r -> true);
+    Set<String> fields = codes(t.get("isced"), 0, r -> true);
+    Set<String> naceCodes = codes(t.get("nace"), 0, r -> true);
+    Set<String> regionCodes = codes(t.get("regions"), 0, r -> true);
+    Set<String> sectorCodes = codes(t.get("sectors"), 0, r -> true);
+    String where = p == null ? "" : " (" + p.crosswalk() + ")";
+
+    if (units.isEmpty()) {
+      problems.add("ISCO table has no unit groups (level = unit)");
+    }
+    for (Row r : t.get("regionAliases")) {
+      if (!regionCodes.contains(r.getString(1))) {
+        problems.add("region alias '" + r.getString(0) + "' points to unknown region " + r.getString(1));
+      }
+    }
+    Map<String, Double> sums = new TreeMap<>();
+    Set<String> pairs = new HashSet<>();
+    for (Row r : t.get("crosswalk")) {
+      String field = r.getString(0);
+      String isco = r.getString(1);
+      double w = r.getDouble(2);
+      if (!fields.contains(field)) {
+        problems.add("crosswalk field " + field + " is not an ISCED-F code" + where);
+      }
+      if (!units.contains(isco)) {
+        problems.add("crosswalk occupation " + isco + " (field " + field + ") is not an ISCO-08 unit group" + where);
+      }
+      if (!(w > 0 && w <= 1)) {
+        problems.add("crosswalk weight " + w + " for " + field + "->" + isco + " is outside (0, 1]" + where);
+      }
+      if (!pairs.add(field + "|" + isco)) {
+        problems.add("crosswalk pair " + field + "->" + isco + " appears twice" + where);
+      }
+      sums.merge(field, w, Double::sum);
+    }
+    sums.forEach((field, sum) -> {
+      if (sum > 1 + 1e-6) {
+        problems.add("crosswalk weights of field " + field + " sum to " + sum + " > 1" + where);
+      }
+    });
+    Map<String, String> sectorOf = new HashMap<>();
+    for (Row r : t.get("sectorCodes")) {
+      String sector = r.getString(0);
+      String cls = r.getString(1);
+      String code = r.getString(2);
+      if (!sectorCodes.contains(sector)) {
+        problems.add("sector code row names unknown sector " + sector);
+      }
+      boolean known = switch (cls) {
+        case "isco08" -> units.contains(code);
+        case "nace2" -> naceCodes.contains(code);
+        default -> false;
+      };
+      if (!known) {
+        problems.add("sector " + sector + ": " + cls + " code " + code + " is unknown (classification isco08 needs a unit group, nace2 a section or division)");
+      }
+      String previous = sectorOf.put(cls + "|" + code, sector);
+      if (previous != null && !previous.equals(sector)) {
+        problems.add(cls + " code " + code + " is in two sectors: " + previous + " and " + sector);
+      }
+    }
+    Set<String> ratePairs = new HashSet<>();
+    for (Row r : t.get("currencyRates")) {
+      if (!(r.getDouble(2) > 0)) {
+        problems.add("currency rate for " + r.getString(0) + " from " + r.get(1) + " must be > 0");
+      }
+      if (!r.getString(0).matches("[A-Z]{3}")) {
+        problems.add("currency code '" + r.getString(0) + "' is not ISO 4217 (three capital letters)");
+      }
+      if (!ratePairs.add(r.getString(0) + "|" + r.get(1))) {
+        problems.add("currency rate for " + r.getString(0) + " from " + r.get(1) + " appears twice");
+      }
+    }
+    Set<String> directions = new HashSet<>();
+    for (Row r : t.get("kzDirections")) {
+      if (!r.getString(0).matches("[0-9]{3}")) {
+        problems.add("training direction '" + r.getString(0) + "' is not three digits");
+      }
+      if (!fields.contains(r.getString(1))) {
+        problems.add("training direction " + r.getString(0) + " maps to unknown ISCED-F field " + r.getString(1));
+      }
+      if (!directions.add(r.getString(0))) {
+        problems.add("training direction " + r.getString(0) + " appears twice");
+      }
+    }
+    if (allIsco.contains(Reference.OTHER_OCCUPATIONS) || allIsco.contains(Reference.UNCODED)) {
+      problems.add("ISCO table must not use the reserved codes OTHER and UNCODED");
+    }
+    if (!problems.isEmpty()) {
+      int shown = Math.min(problems.size(), 20);
+      throw new InvalidConfigException("reference data is inconsistent (" + problems.size() + " problems):\n  "
+          + String.join("\n  ", problems.subList(0, shown)) + (shown < problems.size() ? "\n  ..." : ""));
+    }
+  }
+
+  private static Set<String> codes(List<Row> rows, int index, java.util.function.Predicate<Row> keep) {
+    Set<String> out = new HashSet<>();
+    for (Row r : rows) {
+      if (keep.test(r)) {
+        out.add(r.getString(index));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,34 @@
+package io.skillgap.config;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession from configuration; the master is never hard-coded. */
+public final class Sparks {
+  private Sparks() {}
+
+  /**
+   * A session with Delta Lake enabled. Under spark-submit the master and settings given there win:
+   * only keys the launcher did not set are taken from configuration.
+   */
+  public static SparkSession session(SkillgapConfig.SparkSettings settings) {
+    boolean submitted = System.getProperty("spark.master") != null;
+    SparkSession.Builder builder = SparkSession.builder().appName(settings.appName());
+    String master = submitted ? System.getProperty("spark.master") : settings.master();
+    if (!submitted) {
+      builder.master(master);
+    }
+    settings.conf().forEach((k, v) -> {
+      if (System.getProperty(k) == null) {
+        builder.config(k, v);
+      }
+    });
+    if (master.startsWith("local")) {
+      // The machine's hostname may not resolve; a local run needs no network beyond loopback.
+      builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    return builder
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .getOrCreate();
+  }
+}

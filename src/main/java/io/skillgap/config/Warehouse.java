@@ -1,0 +1,86 @@
+package io.skillgap.config;
+
+import io.delta.tables.DeltaTable;
+import java.util.List;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Where each Delta table of the warehouse lives, and the only place that writes them. */
+public final class Warehouse {
+
+  /** Every Delta table, by layer; the folder under the warehouse root and its partition columns. */
+  public enum Table {
+    BRONZE_VACANCIES("bronze/vacancies", "_batch_id"),
+    BRONZE_WAGES("bronze/wages", "_batch_id"),
+    BRONZE_GRADUATES("bronze/graduates", "_batch_id"),
+    QUARANTINE("quarantine", "_batch_id"),
+    SILVER_VACANCIES("silver/vacancies"),
+    SILVER_WAGES("silver/wages"),
+    SILVER_GRADUATES("silver/graduates"),
+    SILVER_GRADUATE_SUPPLY("silver/graduate_supply"),
+    GOLD_OCCUPATION_REGION_GAP("gold/occupation_region_gap", "year"),
+    GOLD_PROGRAM_GAP("gold/program_gap", "year"),
+    GOLD_SECTOR_REGION_SUMMARY("gold/sector_region_summary", "year");
+
+    final String folder;
+    final List<String> partitionBy;
+
+    Table(String folder, String... partitionBy) {
+      this.folder = folder;
+      this.partitionBy = List.of(partitionBy);
+    }
+
+    /** The name readers see: the last part of the folder. */
+    public String tableName() {
+      return folder.substring(folder.lastIndexOf('/') + 1);
+    }
+  }
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String path(Table t) {
+    return root + "/" + t.folder;
+  }
+
+  public boolean exists(Table t) {
+    return DeltaTable.isDeltaTable(spark, path(t));
+  }
+
+  public Dataset<Row> read(Table t) {
+    if (!exists(t)) {
+      throw new IllegalStateException("table " + t.folder + " does not exist under " + root
+          + ": run the stage that writes it first (or `run` for the whole flow)");
+    }
+    return spark.read().format("delta").load(path(t));
+  }
+
+  /** Bronze and quarantine only grow: each batch adds its partition. */
+  public void append(Dataset<Row> rows, Table t) {
+    writer(rows, t).mode("append").save(path(t));
+  }
+
+  /** Silver and gold are rebuilt from the batch; Delta keeps the previous version readable meanwhile. */
+  public void overwrite(Dataset<Row> rows, Table t) {
+    writer(rows, t).mode("overwrite").option("overwriteSchema", "true").save(path(t));
+  }
+
+  private DataFrameWriter<Row> writer(Dataset<Row> rows, Table t) {
+    DataFrameWriter<Row> w = rows.write().format("delta");
+    return t.partitionBy.isEmpty() ? w : w.partitionBy(t.partitionBy.toArray(String[]::new));
+  }
+
+  /** Rows written by the latest commit to the table, from Delta's own operation metrics. */
+  public long lastCommitRows(Table t) {
+    Row last = DeltaTable.forPath(spark, path(t)).history(1).select("operationMetrics").first();
+    java.util.Map<String, String> metrics = last.getJavaMap(0);
+    return metrics == null ? 0L : Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+  }
+}

@@ -1,0 +1,100 @@
+package io.skillgap.conform;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * Collapses ads into unique vacancies, keeping the raw ad count. First, ads with the same source and
+ * vacancy_id are one vacancy (re-posts and repeated exports). Then, across sources, vacancies of the
+ * same employer, normalised title and region whose first postings are at most the window apart (each
+ * measured from the previous one) are one vacancy. Ads without an employer id are only collapsed by id.
+ */
+public final class Dedupe {
+  private Dedupe() {}
+
+  /** Descriptive fields taken from the earliest ad that has them. */
+  private static final List<String> FIELDS = List.of("title", "title_norm", "region", "employer_id", "isco_code",
+      "nace_section", "nace_division", "education_level");
+
+  /** One row per (source, vacancy_id): the first step of {@link #collapse}. */
+  public static Dataset<Row> bySourceId(Dataset<Row> ads) {
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(min("posted_date").as("first_posted_date"));
+    aggs.add(max("posted_date").as("last_posted_date"));
+    aggs.add(max("closed_date").as("closed_date"));
+    aggs.add(count(lit(1)).as("ads"));
+    aggs.add(max("positions").as("positions"));
+    aggs.add(sum("salary_monthly_kzt").as("salary_sum"));
+    aggs.add(count("salary_monthly_kzt").as("salary_n"));
+    for (String f : FIELDS) {
+      aggs.add(earliestNonNull(f, "posted_date", "_row_id"));
+    }
+    return ads.groupBy("source", "vacancy_id")
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+        .withColumn("unit_id", concat_ws(":", col("source"), col("vacancy_id")));
+  }
+
+  /**
+   * Groups the per-id vacancies of {@link #bySourceId} across sources: a new vacancy starts when the
+   * gap to the previous posting of the same employer, title and region exceeds {@code windowDays}.
+   */
+  public static Dataset<Row> collapse(Dataset<Row> ads, int windowDays) {
+    Dataset<Row> units = bySourceId(ads);
+    Column clusterKey = when(col("employer_id").isNull(), concat_ws("|", lit("id"), col("unit_id")))
+        .otherwise(concat_ws("|", lit("emp"), col("employer_id"), col("title_norm"), col("region")));
+    WindowSpec byKey = Window.partitionBy("_cluster").orderBy(col("first_posted_date"), col("unit_id"));
+    Column startsNew = when(lag("first_posted_date", 1).over(byKey).isNull()
+        .or(datediff(col("first_posted_date"), lag("first_posted_date", 1).over(byKey)).gt(windowDays)), 1).otherwise(0);
+    Dataset<Row> sessions = units
+        .withColumn("_cluster", clusterKey)
+        .withColumn("_new", startsNew)
+        .withColumn("_session", sum("_new").over(byKey.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
+
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(min_by(col("unit_id"), struct(col("first_posted_date"), col("unit_id"))).as("vacancy_key"));
+    aggs.add(min("first_posted_date").as("first_posted_date"));
+    aggs.add(max("last_posted_date").as("last_posted_date"));
+    aggs.add(max("closed_date").as("closed_date"));
+    aggs.add(sum("ads").as("ads"));
+    aggs.add(max("positions").as("positions"));
+    aggs.add(sum("salary_sum").divide(sum("salary_n")).as("salary_monthly_kzt"));
+    aggs.add(array_join(array_sort(collect_set("source")), ",").as("sources"));
+    aggs.add(array_sort(collect_list("unit_id")).as("ad_ids"));
+    for (String f : FIELDS) {
+      aggs.add(earliestNonNull(f, "first_posted_date", "unit_id"));
+    }
+    return sessions.groupBy("_cluster", "_session")
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+        .withColumn("year", year(col("first_posted_date")))
+        .drop("_cluster", "_session");
+  }
+
+  /** The value of {@code field} from the earliest row where it is not null (ties broken by {@code tie}). */
+  private static Column earliestNonNull(String field, String date, String tie) {
+    return min_by(col(field), struct(col(field).isNull(), col(date), col(tie))).as(field);
+  }
+
+}

@@ -1,0 +1,88 @@
+package io.skillgap.conform;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.skillgap.ingest.Source;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Row validation as data: an ordered list of (reason code, failing condition). A row's reason is the
+ * first rule it fails; rows with no reason are accepted, the others go to quarantine with it.
+ */
+public final class Rules {
+  /** Column holding the first failed rule's reason code, null for an accepted row. */
+  public static final String REASON = "_reason";
+
+  private Rules() {}
+
+  /** One validation rule; {@code failsWhen} may be null-valued, which counts as passing. */
+  public record Rule(String reason, Column failsWhen) {}
+
+  public static Rule rule(String reason, Column failsWhen) {
+    return new Rule(reason, failsWhen);
+  }
+
+  /** The first failing rule's reason, or null. */
+  public static Column firstFailure(List<Rule> rules) {
+    Column out = null;
+    for (Rule r : rules) {
+      out = out == null ? when(r.failsWhen(), lit(r.reason())) : out.when(r.failsWhen(), lit(r.reason()));
+    }
+    return out == null ? lit(null).cast("string") : out;
+  }
+
+  /** Adds the reason column. */
+  public static Dataset<Row> check(Dataset<Row> rows, List<Rule> rules) {
+    return rows.withColumn(REASON, firstFailure(rules));
+  }
+
+  public static Dataset<Row> accepted(Dataset<Row> checked) {
+    return checked.where(col(REASON).isNull());
+  }
+
+  /**
+   * Quarantine rows: the reason and the original text of the row (the parser's raw line when it
+   * could not split it, otherwise the landing columns as JSON), traceable to file and row id.
+   */
+  public static Dataset<Row> quarantined(Dataset<Row> checked, Source source) {
+    Column[] landing = source.columns().stream().map(c -> col(c)).toArray(Column[]::new);
+    return checked.where(col(REASON).isNotNull()).select(
+        col("_batch_id"),
+        lit(source.folder()).as("source"),
+        col(Source.SOURCE_FILE).as("source_file"),
+        col("_row_id").as("row_id"),
+        col(REASON).as("reason"),
+        coalesce(col(Source.CORRUPT), to_json(struct(landing))).as("raw_record"),
+        col("_load_time").as("load_time"));
+  }
+
+  /** A literal map column, for looking a configured number up by key with element_at. */
+  public static Column lookup(java.util.Map<String, Double> values) {
+    List<Column> kv = new java.util.ArrayList<>();
+    new java.util.TreeMap<>(values).forEach((k, v) -> {
+      kv.add(lit(k));
+      kv.add(lit(v));
+    });
+    return org.apache.spark.sql.functions.map(kv.toArray(Column[]::new));
+  }
+
+  /** True when the text column is null or only spaces. */
+  public static Column blank(String c) {
+    return col(c).isNull().or(length(trim(col(c))).equalTo(0));
+  }
+
+  /** True when the text column holds something. */
+  public static Column present(String c) {
+    return blank(c).equalTo(false);
+  }
+}

@@ -1,0 +1,47 @@
+package io.skillgap.conform;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import io.skillgap.config.Reference;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Graduates to occupations: supply(occupation, region, year) = sum over fields of graduates x crosswalk
+ * weight x the share of that level's graduates who enter the labour market. Weights of a field sum to
+ * one with the OTHER bucket, so no graduate is lost or counted twice.
+ */
+public final class Supply {
+  private Supply() {}
+
+  /** Graduates summed per year, region, field and level (several institutions may report one cell). */
+  public static Dataset<Row> graduateCells(Dataset<Row> graduates) {
+    return graduates.groupBy("year", "region", "field_code", "level").agg(sum("graduates").as("graduates"));
+  }
+
+  /**
+   * One row per cell and occupation the field feeds, with the weight used and the supply it gives.
+   * A field with no crosswalk row at any level sends all its graduates to OTHER.
+   */
+  public static Dataset<Row> allocate(Dataset<Row> cells, Dataset<Row> crosswalk, Set<String> crosswalkFields,
+      Map<String, Double> entryShare) {
+    Dataset<Row> xw = broadcast(crosswalk.select(col("field_code").as("_xw_field"), col("isco_code").as("_xw_isco"),
+        col("weight").as("_xw_weight")));
+    return cells
+        .withColumn("crosswalk_field", FieldCodes.crosswalkKey(col("field_code"), crosswalkFields))
+        .join(xw, col("crosswalk_field").equalTo(col("_xw_field")), "left")
+        .withColumn("isco_code", coalesce(col("_xw_isco"), lit(Reference.OTHER_OCCUPATIONS)))
+        .withColumn("weight", coalesce(col("_xw_weight"), lit(1.0)))
+        .withColumn("entry_share", element_at(Rules.lookup(entryShare), col("level")))
+        .withColumn("supply", col("graduates").multiply(col("weight")).multiply(col("entry_share")))
+        .select("year", "region", "field_code", "level", "crosswalk_field", "isco_code", "graduates", "weight",
+            "entry_share", "supply");
+  }
+}

@@ -1,0 +1,157 @@
+package io.skillgap.conform;
+
+import static io.skillgap.conform.Rules.blank;
+import static io.skillgap.conform.Rules.present;
+import static io.skillgap.conform.Rules.rule;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.when;
+
+import io.skillgap.conform.Rules.Rule;
+import io.skillgap.config.SkillgapConfig.VacancySettings;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Bronze vacancy ads to typed, validated ads: dates, region code, occupation, activity, monthly KZT salary. */
+public final class VacancyConform {
+  private VacancyConform() {}
+
+  /** Common spellings of pay periods, mapped to the keys of vacancies.period-factors. */
+  static final Map<String, String> PERIOD_SYNONYMS = Map.of(
+      "monthly", "month", "yearly", "year", "annual", "year", "annually", "year",
+      "weekly", "week", "daily", "day", "hourly", "hour", "per month", "month", "per hour", "hour");
+
+  /** Text to typed values; a value that does not parse becomes null here and is judged by {@link #rules}. */
+  public static Dataset<Row> typed(Dataset<Row> bronze, VacancySettings s) {
+    Column period = lower(trim(col("salary_period")));
+    for (Map.Entry<String, String> e : PERIOD_SYNONYMS.entrySet()) {
+      period = when(period.equalTo(e.getKey()), lit(e.getValue())).otherwise(period);
+    }
+    return bronze
+        .withColumn("v_source", lower(trim(col("source"))))
+        .withColumn("v_id", trim(col("vacancy_id")))
+        .withColumn("v_title", trim(regexp_replace(col("title"), "\\s+", " ")))
+        .withColumn("v_posted", isoDate(col("posted_date")))
+        .withColumn("v_closed", isoDate(col("closed_date")))
+        .withColumn("v_isco", trim(col("occupation_code")))
+        .withColumn("v_sector", upper(trim(col("sector_code"))))
+        .withColumn("v_salary_min", number(col("salary_min")))
+        .withColumn("v_salary_max", number(col("salary_max")))
+        .withColumn("v_currency", when(blank("currency"), lit(s.defaultCurrency())).otherwise(upper(trim(col("currency")))))
+        .withColumn("v_period", when(blank("salary_period"), lit(s.defaultSalaryPeriod())).otherwise(period))
+        .withColumn("v_education", trim(col("education_level")).try_cast("int"))
+        .withColumn("v_positions", when(blank("positions"), lit(1)).otherwise(trim(col("positions")).try_cast("int")));
+  }
+
+  /** An ISO date (yyyy-MM-dd, optionally followed by a time), else null; "2024" alone is not a date. */
+  static Column isoDate(Column raw) {
+    Column t = trim(raw);
+    return when(t.rlike("^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ].*)?$"), substring(t, 1, 10).try_cast("date"));
+  }
+
+  /** A number written with optional spaces as thousands separators, else null. */
+  static Column number(Column raw) {
+    return regexp_replace(raw, "[\\s\\u00A0\\u202F]", "").try_cast("double");
+  }
+
+  /** Marks whether the occupation code is an ISCO-08 unit group (v_isco_known). */
+  public static Dataset<Row> withOccupation(Dataset<Row> rows, Dataset<Row> iscoUnits) {
+    Dataset<Row> units = broadcast(iscoUnits.select(col("isco_code").as("_unit"), lit(true).as("v_isco_known")));
+    return rows.join(units, col("v_isco").equalTo(col("_unit")), "left").drop("_unit");
+  }
+
+  /**
+   * Economic activity: a NACE section letter, or a division taken from the first two digits of any
+   * finer code (62, 62.01, 62010); v_nace_section is null when the code is unknown.
+   */
+  public static Dataset<Row> withActivity(Dataset<Row> rows, Dataset<Row> nace) {
+    Column division = when(col("v_sector").rlike("^[0-9]{2}([.0-9]*)$"), substring(col("v_sector"), 1, 2));
+    Column code = when(col("v_sector").rlike("^[A-Z]$"), col("v_sector")).otherwise(division);
+    Dataset<Row> n = broadcast(nace.select(col("nace_code").as("_nace"), col("section").as("v_nace_section"),
+        when(col("level").equalTo("division"), col("nace_code")).as("v_nace_division")));
+    return rows.withColumn("_nace_key", code).join(n, col("_nace_key").equalTo(col("_nace")), "left").drop("_nace", "_nace_key");
+  }
+
+  /**
+   * Monthly salary in KZT: midpoint of min and max (or whichever is given) times the period factor
+   * times the currency's rate on the posting date. Null when no salary is stated.
+   */
+  public static Dataset<Row> withMonthlySalaryKzt(Dataset<Row> rows, Dataset<Row> rates, Map<String, Double> periodFactors) {
+    Dataset<Row> r = broadcast(rates.select(col("currency").as("_cur"), col("valid_from").as("_from"),
+        col("valid_to").as("_to"), col("kzt_per_unit").as("_rate")));
+    Column matches = col("v_currency").equalTo(col("_cur"))
+        .and(col("v_posted").geq(col("_from")))
+        .and(col("_to").isNull().or(col("v_posted").lt(col("_to"))));
+    Column mid = when(col("v_salary_min").isNotNull().and(col("v_salary_max").isNotNull()),
+            col("v_salary_min").plus(col("v_salary_max")).divide(2))
+        .otherwise(org.apache.spark.sql.functions.coalesce(col("v_salary_min"), col("v_salary_max")));
+    return rows.join(r, matches, "left")
+        .withColumn("v_rate", when(col("v_currency").equalTo("KZT"), lit(1.0)).otherwise(col("_rate")))
+        .withColumn("v_period_factor", element_at(Rules.lookup(periodFactors), col("v_period")))
+        .withColumn("v_salary_mid", mid)
+        .withColumn("v_salary_kzt", col("v_salary_mid").multiply(col("v_period_factor")).multiply(col("v_rate")))
+        .drop("_cur", "_from", "_to", "_rate");
+  }
+
+  /** The vacancy rules in the order they are judged; the first failure is the row's reason. */
+  public static List<Rule> rules(VacancySettings s, LocalDate asOf) {
+    Column salaryStated = col("v_salary_mid").isNotNull();
+    return List.of(
+        rule("MALFORMED_ROW", col(io.skillgap.ingest.Source.CORRUPT).isNotNull()),
+        rule("MISSING_VACANCY_ID", blank("vacancy_id")),
+        rule("MISSING_SOURCE", blank("source")),
+        rule("MISSING_TITLE", blank("title")),
+        rule("MISSING_POSTED_DATE", blank("posted_date")),
+        rule("BAD_POSTED_DATE", col("v_posted").isNull()),
+        rule("POSTED_DATE_OUT_OF_RANGE", col("v_posted").lt(lit(java.sql.Date.valueOf(s.earliestPostedDate())))
+            .or(col("v_posted").gt(lit(java.sql.Date.valueOf(asOf))))),
+        rule("BAD_CLOSED_DATE", present("closed_date").and(col("v_closed").isNull())),
+        rule("CLOSED_BEFORE_POSTED", col("v_closed").lt(col("v_posted"))),
+        rule("MISSING_REGION", blank("region")),
+        rule("UNKNOWN_REGION", col("v_region").isNull()),
+        rule("REGION_NOT_SUBNATIONAL", col("v_region_type").equalTo("country")),
+        rule("UNKNOWN_OCCUPATION_CODE", present("occupation_code").and(col("v_isco_known").isNull())),
+        rule("UNKNOWN_SECTOR_CODE", present("sector_code").and(col("v_nace_section").isNull())),
+        rule("BAD_SALARY", present("salary_min").and(col("v_salary_min").isNull())
+            .or(present("salary_max").and(col("v_salary_max").isNull()))),
+        rule("NEGATIVE_SALARY", col("v_salary_min").lt(0).or(col("v_salary_max").lt(0))),
+        rule("SALARY_MIN_GT_MAX", col("v_salary_min").gt(col("v_salary_max"))),
+        rule("UNKNOWN_CURRENCY", salaryStated.and(col("v_rate").isNull())),
+        rule("UNKNOWN_SALARY_PERIOD", salaryStated.and(col("v_period_factor").isNull())),
+        rule("ABSURD_SALARY", col("v_salary_kzt").lt(s.minMonthlySalaryKzt()).or(col("v_salary_kzt").gt(s.maxMonthlySalaryKzt()))),
+        rule("BAD_POSITIONS", col("v_positions").isNull().or(col("v_positions").lt(1)).or(col("v_positions").gt(s.maxPositions()))),
+        rule("BAD_EDUCATION_LEVEL", present("education_level")
+            .and(col("v_education").isNull().or(col("v_education").lt(0)).or(col("v_education").gt(8)))));
+  }
+
+  /** Accepted ads in silver shape (one row per ad, before duplicates are collapsed). */
+  public static Dataset<Row> acceptedAds(Dataset<Row> accepted) {
+    return accepted.select(
+        col("v_source").as("source"),
+        col("v_id").as("vacancy_id"),
+        col("v_posted").as("posted_date"),
+        col("v_closed").as("closed_date"),
+        col("v_title").as("title"),
+        trim(regexp_replace(lower(col("v_title")), "[^\\p{L}\\p{N}]+", " ")).as("title_norm"),
+        when(col("v_isco_known"), col("v_isco")).as("isco_code"),
+        col("v_region").as("region"),
+        when(present("employer_id"), trim(col("employer_id"))).as("employer_id"),
+        col("v_nace_section").as("nace_section"),
+        col("v_nace_division").as("nace_division"),
+        col("v_salary_kzt").as("salary_monthly_kzt"),
+        col("v_education").as("education_level"),
+        col("v_positions").as("positions"),
+        col("_row_id"));
+  }
+}

@@ -1,0 +1,191 @@
+package io.skillgap.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.skillgap.config.Warehouse;
+import io.skillgap.config.Warehouse.Table;
+import io.skillgap.ingest.Ingest;
+import io.skillgap.ingest.Ingest.SourceLoad;
+import io.skillgap.ingest.Source;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The run's accounting, measured from the tables themselves: rows read (bronze), accepted (silver),
+ * quarantined by reason; the published row counts; the top shortages. Written to
+ * {@code <publish>/_summary.json} and printed as a short console summary.
+ */
+public final class RunSummary {
+  private static final Logger LOG = LogManager.getLogger(RunSummary.class);
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private RunSummary() {}
+
+  /** Thrown when read != accepted + quarantined: a row was lost or doubled, which must never pass silently. */
+  public static final class AccountingException extends IllegalStateException {
+    public AccountingException(String message) {
+      super(message);
+    }
+  }
+
+  /** One source's accounting. */
+  public record SourceCounts(long read, long accepted, long quarantined, Map<String, Long> quarantineByReason) {}
+
+  /** Counts per source for a batch, from bronze, silver and quarantine. */
+  public static Map<String, SourceCounts> measure(Warehouse wh, String batchId) {
+    Map<String, Map<String, Long>> reasons = new TreeMap<>();
+    if (wh.exists(Table.QUARANTINE)) {
+      for (Row r : wh.read(Table.QUARANTINE).where(col("_batch_id").equalTo(batchId))
+          .groupBy("source", "reason").agg(count(lit(1))).collectAsList()) {
+        reasons.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+      }
+    }
+    Map<String, SourceCounts> out = new LinkedHashMap<>();
+    for (Source s : Source.values()) {
+      Table bronze = Ingest.bronzeTable(s);
+      long read = wh.exists(bronze) ? wh.read(bronze).where(col("_batch_id").equalTo(batchId)).count() : 0;
+      long accepted = accepted(wh, s, batchId);
+      Map<String, Long> byReason = reasons.getOrDefault(s.folder(), Map.of());
+      long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
+      out.put(s.folder(), new SourceCounts(read, accepted, quarantined, byReason));
+    }
+    return out;
+  }
+
+  private static long accepted(Warehouse wh, Source s, String batchId) {
+    Table silver = switch (s) {
+      case VACANCIES -> Table.SILVER_VACANCIES;
+      case WAGES -> Table.SILVER_WAGES;
+      case GRADUATES -> Table.SILVER_GRADUATES;
+    };
+    if (!wh.exists(silver)) {
+      return 0;
+    }
+    Dataset<Row> rows = wh.read(silver).where(col("_batch_id").equalTo(batchId));
+    if (s == Source.VACANCIES) {
+      // Silver holds unique vacancies; each carries how many accepted ads it collapsed.
+      Row r = rows.agg(sum("ads")).first();
+      return r.isNullAt(0) ? 0 : r.getLong(0);
+    }
+    return rows.count();
+  }
+
+  /** Fails when any source's rows do not add up. */
+  public static void checkAccounting(Map<String, SourceCounts> counts) {
+    List<String> broken = new ArrayList<>();
+    counts.forEach((source, c) -> {
+      if (c.read() != c.accepted() + c.quarantined()) {
+        broken.add(source + ": read " + c.read() + " != accepted " + c.accepted() + " + quarantined " + c.quarantined());
+      }
+    });
+    if (!broken.isEmpty()) {
+      throw new AccountingException("row accounting does not add up: " + String.join("; ", broken));
+    }
+  }
+
+  /**
+   * The national top shortages of the latest year: real occupations only, summed over regions,
+   * ordered by the gap (positions minus new supply). Small by construction (top n rows).
+   */
+  public static List<Map<String, Object>> topShortages(Warehouse wh, int n) {
+    Dataset<Row> gap = wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(col("is_residual").equalTo(false));
+    Row latest = gap.agg(max("year")).first();
+    if (latest.isNullAt(0)) {
+      return List.of();
+    }
+    int year = latest.getInt(0);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Row r : gap.where(col("year").equalTo(year))
+        .groupBy("isco_code", "occupation_title", "innovation_sector")
+        .agg(sum("positions").as("positions"), sum("graduate_supply").as("graduate_supply"))
+        .withColumn("gap", col("positions").minus(col("graduate_supply")))
+        .withColumn("ratio", when(col("graduate_supply").gt(0), col("positions").divide(col("graduate_supply"))))
+        .orderBy(col("gap").desc(), col("isco_code"))
+        .limit(n).collectAsList()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("year", year);
+      m.put("isco_code", r.getString(0));
+      m.put("occupation_title", r.getString(1));
+      m.put("innovation_sector", r.getString(2));
+      m.put("positions", r.getLong(3));
+      m.put("graduate_supply", round1(r.getDouble(4)));
+      m.put("gap", round1(r.getDouble(5)));
+      m.put("demand_supply_ratio", r.isNullAt(6) ? null : round1(r.getDouble(6)));
+      out.add(m);
+    }
+    return out;
+  }
+
+  static double round1(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  /** The summary document. */
+  public static Map<String, Object> document(String batchId, String asOf, Map<String, SourceCounts> counts,
+      List<SourceLoad> loads, Map<String, Long> tableRows, List<Map<String, Object>> top, String publishRoot) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("batch_id", batchId);
+    doc.put("as_of_date", asOf);
+    doc.put("generated_at", Instant.now().toString());
+    Map<String, Object> sources = new LinkedHashMap<>();
+    counts.forEach((name, c) -> {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("read", c.read());
+      s.put("accepted", c.accepted());
+      s.put("quarantined", c.quarantined());
+      s.put("quarantine_by_reason", c.quarantineByReason());
+      loads.stream().filter(l -> l.source().equals(name)).findFirst().ifPresent(l -> {
+        s.put("files", l.files().size());
+        s.put("rejected_files", l.rejected());
+      });
+      sources.put(name, s);
+    });
+    doc.put("sources", sources);
+    Map<String, Object> tables = new LinkedHashMap<>();
+    tableRows.forEach((t, rows) -> tables.put(t, Map.of("rows", rows, "path", publishRoot + "/" + t)));
+    doc.put("tables", tables);
+    doc.put("top_shortages", top);
+    return doc;
+  }
+
+  public static String toJson(Object doc) {
+    try {
+      return JSON.writeValueAsString(doc);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The short console summary: rows per stage, quarantine reasons, top shortages. */
+  public static void log(Map<String, SourceCounts> counts, Map<String, Long> tableRows, List<Map<String, Object>> top) {
+    LOG.info("summary: source        read   accepted  quarantined");
+    counts.forEach((s, c) -> LOG.info(String.format("summary: %-10s %9d %10d %12d", s, c.read(), c.accepted(), c.quarantined())));
+    counts.forEach((s, c) -> c.quarantineByReason().forEach((reason, n) ->
+        LOG.info(String.format("summary:   quarantined %-10s %-26s %7d", s, reason, n))));
+    tableRows.forEach((t, n) -> LOG.info(String.format("summary: published %-24s %8d rows", t, n)));
+    if (!top.isEmpty()) {
+      LOG.info("summary: top shortages {} (positions - new graduate supply, all regions):", top.get(0).get("year"));
+      for (Map<String, Object> m : top) {
+        LOG.info(String.format("summary:   %s %-52.52s %-26s gap %9.1f  ratio %s", m.get("isco_code"), m.get("occupation_title"),
+            m.get("innovation_sector") == null ? "" : m.get("innovation_sector"), (Double) m.get("gap"),
+            m.get("demand_supply_ratio") == null ? "n/a" : m.get("demand_supply_ratio")));
+      }
+    }
+  }
+}

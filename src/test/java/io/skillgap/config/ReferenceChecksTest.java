@@ -1,0 +1,84 @@
+package io.skillgap.config;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillgap.config.SkillgapConfig.InvalidConfigException;
+import java.sql.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+class ReferenceChecksTest {
+
+  /** A consistent minimal set of reference tables. */
+  static Map<String, List<Row>> tables() {
+    Map<String, List<Row>> t = new HashMap<>();
+    t.put("isco", List.of(RowFactory.create("2", "major", "Professionals", null), RowFactory.create("2512", "unit", "Software developers", "251")));
+    t.put("isced", List.of(RowFactory.create("061", "narrow", "ICT", "06")));
+    t.put("nace", List.of(RowFactory.create("J", "section", "Information", "J"), RowFactory.create("62", "division", "Programming", "J")));
+    t.put("regions", List.of(RowFactory.create("KZ-75", "75", "city", "Almaty", null, null, null)));
+    t.put("regionAliases", List.of(RowFactory.create("Алматы", "KZ-75", "name")));
+    t.put("crosswalk", List.of(RowFactory.create("061", "2512", 0.6)));
+    t.put("sectors", List.of(RowFactory.create("ict_ai", "ICT and AI", null, null)));
+    t.put("sectorCodes", List.of(RowFactory.create("ict_ai", "isco08", "2512"), RowFactory.create("ict_ai", "nace2", "62")));
+    t.put("currencyRates", List.of(RowFactory.create("USD", Date.valueOf("2024-01-01"), 469.44)));
+    t.put("kzDirections", List.of(RowFactory.create("061", "061", "ИКТ")));
+    return t;
+  }
+
+  @Test
+  void consistentTablesPass() {
+    ReferenceChecks.check(tables(), null);
+  }
+
+  @Test
+  void eachInconsistencyIsNamed() {
+    Map<String, List<Row>> t = tables();
+    t.put("crosswalk", List.of(RowFactory.create("061", "2512", 0.7), RowFactory.create("061", "2511", 0.4),
+        RowFactory.create("999", "2512", 0.1)));
+    t.put("regionAliases", List.of(RowFactory.create("Astana", "KZ-71", "name")));
+    t.put("sectorCodes", List.of(RowFactory.create("ict_ai", "isco08", "251"), RowFactory.create("energy", "nace2", "62")));
+    t.put("currencyRates", List.of(RowFactory.create("usd", Date.valueOf("2024-01-01"), 0.0)));
+    t.put("kzDirections", List.of(RowFactory.create("61", "0999", null)));
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ReferenceChecks.check(t, null));
+    for (String expected : List.of(
+        "crosswalk occupation 2511 (field 061) is not an ISCO-08 unit group",
+        "crosswalk weights of field 061 sum to 1.1",
+        "crosswalk field 999 is not an ISCED-F code",
+        "region alias 'Astana' points to unknown region KZ-71",
+        "isco08 code 251 is unknown",
+        "names unknown sector energy",
+        "currency rate for usd from 2024-01-01 must be > 0",
+        "currency code 'usd' is not ISO 4217",
+        "training direction '61' is not three digits",
+        "maps to unknown ISCED-F field 0999")) {
+      assertTrue(e.getMessage().contains(expected), "message should contain '" + expected + "':\n" + e.getMessage());
+    }
+  }
+
+  @Test
+  void aBrokenReferenceFileNamesTheFileLineAndColumn() {
+    InvalidConfigException header = assertThrows(InvalidConfigException.class,
+        () -> ReferenceCsv.parse("field_code,isco,weight\n061,2512,0.5\n", Reference.CROSSWALK, "xw.csv"));
+    assertTrue(header.getMessage().contains("xw.csv line 1: header [field_code, isco, weight] should be [field_code, isco_code, weight]"),
+        header.getMessage());
+    InvalidConfigException value = assertThrows(InvalidConfigException.class,
+        () -> ReferenceCsv.parse("\uFEFFfield_code,isco_code,weight\n061,2512,0.5\n061,2511,half\n", Reference.CROSSWALK, "xw.csv"));
+    assertTrue(value.getMessage().contains("xw.csv line 3, column weight: 'half' is not a double"), value.getMessage());
+    List<Row> ok = ReferenceCsv.parse("currency,valid_from,kzt_per_unit\nUSD,2024-01-01,469.44\n", Reference.CURRENCY_RATES, "r.csv");
+    assertTrue(ok.equals(List.of(RowFactory.create("USD", Date.valueOf("2024-01-01"), 469.44))), ok.toString());
+  }
+
+  @Test
+  void theCrosswalkResidualGoesToOther() {
+    List<Row> rows = Reference.withResidual(List.of(RowFactory.create("061", "2512", 0.6), RowFactory.create("061", "2511", 0.15),
+        RowFactory.create("054", "2120", 1.0)));
+    // 061 places 0.75, so OTHER gets 0.25; 054 places everything, so it gets no OTHER row.
+    assertTrue(rows.contains(RowFactory.create("061", "OTHER", 0.25)), rows.toString());
+    assertTrue(rows.stream().noneMatch(r -> r.getString(0).equals("054") && r.getString(1).equals("OTHER")), rows.toString());
+  }
+}

@@ -1,0 +1,71 @@
+package io.skillgap.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillgap.SkillGap;
+import io.skillgap.config.SkillgapConfig.InvalidConfigException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SkillgapConfigTest {
+
+  @Test
+  void defaultsComeFromSkillgapConf() {
+    SkillgapConfig c = SkillgapConfig.load(null, Map.of());
+    assertEquals(60, c.vacancies().dedupeWindowDays(), "dedupe window");
+    assertEquals(168.0, c.vacancies().periodFactors().get("hour"), "hours per month");
+    assertEquals(0.585, c.graduates().entryShare().get("tvet"), "TVET entry share");
+    assertTrue(c.reference().isco().endsWith("/conf/reference/isco08.csv"), c.reference().isco());
+    assertEquals("data/landing", c.paths().landing(), "landing default");
+  }
+
+  @Test
+  void setOverridesAnyKeyAndMovesReferenceTablesWithTheirFolder() {
+    SkillgapConfig c = SkillgapConfig.load(null, Map.of(
+        "vacancies.dedupe-window-days", "30",
+        "paths.reference", "/srv/ref",
+        "reference.crosswalk", "/tmp/my_crosswalk.csv",
+        "spark.conf.spark.sql.shuffle.partitions", "3",
+        "run.as-of-date", "2025-01-31",
+        "run.batch-id", "night-1"));
+    assertEquals(30, c.vacancies().dedupeWindowDays(), "window");
+    assertEquals("/srv/ref/isco08.csv", c.reference().isco(), "reference folder moved");
+    assertEquals("/tmp/my_crosswalk.csv", c.reference().crosswalk(), "one table replaced");
+    assertEquals("3", c.spark().conf().get("spark.sql.shuffle.partitions"), "spark key with dots");
+    assertEquals(LocalDate.of(2025, 1, 31), c.run().asOfDate(), "as-of date");
+    assertEquals("night-1", c.run().batchId(), "batch id");
+    assertEquals("/x", c.withPaths(null, "/x", null).paths().warehouse(), "command-line folder");
+  }
+
+  @Test
+  void badKeysAndValuesFailWithTheKeyNamed() {
+    assertMessage("unknown configuration key in --set: vacancies.window", Map.of("vacancies.window", "30"));
+    assertMessage("graduates.entry-share.tvet must be within [0, 1]", Map.of("graduates.entry-share.tvet", "1.5"));
+    assertMessage("run.as-of-date must be an ISO date", Map.of("run.as-of-date", "2024-13-01"));
+    assertMessage("vacancies.default-salary-period 'fortnight' has no entry", Map.of("vacancies.default-salary-period", "fortnight"));
+    assertMessage("vacancies.dedupe-window-days must be > 0", Map.of("vacancies.dedupe-window-days", "0"));
+    assertMessage("run.batch-id must be", Map.of("run.batch-id", "a/b"));
+  }
+
+  @Test
+  void aConfigurationErrorExitsWithCodeTwoBeforeSparkStarts() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = SkillGap.commandLine();
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute("run", "--set", "vacancies.window=30");
+    assertEquals(SkillGap.BAD_CONFIG, code, "exit code");
+    assertTrue(err.toString().contains("unknown configuration key in --set: vacancies.window"), err.toString());
+  }
+
+  private static void assertMessage(String expected, Map<String, String> overrides) {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SkillgapConfig.load(null, overrides),
+        "should fail: " + overrides);
+    assertTrue(e.getMessage().contains(expected), "message '" + e.getMessage() + "' should contain '" + expected + "'");
+  }
+}

@@ -1,0 +1,34 @@
+package io.skillgap.conform;
+
+import io.skillgap.SparkTestBase;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class SupplyTest extends SparkTestBase {
+
+  @Test
+  void graduatesAreAllocatedByWeightAndEntryShareWithTheRestInOther() {
+    // Crosswalk of 0613 places 0.35 + 0.15 = 0.50; the residual 0.50 goes to OTHER (as Reference adds it).
+    Dataset<Row> crosswalk = df("field_code STRING, isco_code STRING, weight DOUBLE",
+        row("0613", "2512", 0.35), row("0613", "2514", 0.15), row("0613", "OTHER", 0.50));
+    Dataset<Row> graduates = df("year INT, region STRING, field_code STRING, level STRING, graduates BIGINT",
+        row(2024, "KZ-75", "0613", "bachelor", 60L), row(2024, "KZ-75", "0613", "bachelor", 40L),
+        row(2024, "KZ-75", "0222", "tvet", 10L));
+    Dataset<Row> cells = Supply.graduateCells(graduates);
+    Dataset<Row> supply = Supply.allocate(cells, crosswalk, Set.of("0613"), Map.of("bachelor", 0.7, "tvet", 0.5));
+    // Two rows of 0613 add up to 100 graduates. 2512: 100 x 0.35 x 0.7 = 24.5; 2514: 100 x 0.15 x 0.7 = 10.5;
+    // OTHER: 100 x 0.5 x 0.7 = 35. Field 0222 has no crosswalk row: all to OTHER, 10 x 1 x 0.5 = 5.
+    assertRows("supply rows", List.of(
+        values("0222", null, "OTHER", 10L, 1.0, 5.0),
+        values("0613", "0613", "2512", 100L, 0.35, 24.5),
+        values("0613", "0613", "2514", 100L, 0.15, 10.5),
+        values("0613", "0613", "OTHER", 100L, 0.5, 35.0)),
+        rows(supply, "select field_code, crosswalk_field, isco_code, graduates, weight, round(supply, 6) from t order by 1, 3"));
+    // Nothing is lost: the supply of a cell is its graduates times the entry share.
+    assertRows("supply total", List.of(values(75.0)), rows(supply, "select round(sum(supply), 6) from t"));
+  }
+}

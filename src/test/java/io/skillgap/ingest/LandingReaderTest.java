@@ -1,0 +1,76 @@
+package io.skillgap.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillgap.SparkTestBase;
+import io.skillgap.ingest.LandingReader.LandingRead;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LandingReaderTest extends SparkTestBase {
+
+  @Test
+  void filesOfEveryFormatAndDialectLoadByHeaderNameAndBadFilesAreReported(@TempDir Path landing) throws IOException {
+    Path dir = Files.createDirectories(landing.resolve("vacancies"));
+    // Columns in another order, an unknown column, a comma inside quotes, a malformed line (3 fields for 6),
+    // and a quoted field with a line break and doubled quotes.
+    write(dir.resolve("a.csv"), "region,title,vacancy_id,source,posted_date,recruiter\n"
+        + "KZ-75,\"Engineer, senior\",1,hh,2024-01-01,x\n"
+        + "KZ-75,T,2\n"
+        + "KZ-71,\"Line1\nsaid \"\"hi\"\"\",3,hh,2024-01-02,y\n");
+    // A BOM and semicolons, as Excel exports them.
+    write(dir.resolve("b.csv"), "\uFEFFvacancy_id;source;posted_date;title;region;salary_min\n4;enbek;2024-02-01;Повар;Алматы;250 000\n");
+    write(dir.resolve("c.csv"), "vacancy_id,source,posted_date,title\n9,hh,2024-01-01,X\n");
+    write(dir.resolve("d.csv"), "");
+    write(dir.resolve("e.txt"), "hello\n");
+    write(dir.resolve("_SUCCESS"), "");
+    write(dir.resolve("f.jsonl"), "{\"vacancy_id\": 5, \"source\": \"other\", \"posted_date\": \"2024-03-01\", \"title\": \"X\","
+        + " \"region\": \"KZ-75\", \"salary_min\": 1000, \"contacts\": {\"name\": \"A\"}}\n{broken\n");
+    spark.sql("select 6 as vacancy_id, 'hh' as source, date'2024-04-01' as posted_date, 'P' as title, 'KZ-75' as region")
+        .coalesce(1).write().parquet(dir.resolve("p").toString());
+
+    LandingRead read = LandingReader.read(spark, Source.VACANCIES, landing.toString(), true);
+
+    assertRows("rows by file", List.of(
+        values("a.csv", "1", "Engineer, senior", "KZ-75", "2024-01-01", null, null),
+        values("a.csv", "2", "T", "KZ-75", null, null, "KZ-75,T,2"),
+        values("a.csv", "3", "Line1\nsaid \"hi\"", "KZ-71", "2024-01-02", null, null),
+        values("b.csv", "4", "Повар", "Алматы", "2024-02-01", "250 000", null),
+        values("f.jsonl", "5", "X", "KZ-75", "2024-03-01", "1000", null),
+        values("f.jsonl", null, null, null, null, null, "{broken"),
+        values("p", "6", "P", "KZ-75", "2024-04-01", null, null)),
+        rows(read.rows(), "select case when _source_file like '%/p/%' then 'p' else regexp_extract(_source_file, '[^/]+$', 0) end,"
+            + " vacancy_id, title, region, posted_date, salary_min, _corrupt_record from t order by 1, 2 nulls last"));
+    assertEquals(List.of("c.csv MISSING_COLUMN", "d.csv EMPTY_FILE", "e.txt UNSUPPORTED_FORMAT"),
+        read.rejected().stream().map(p -> Path.of(p.file()).getFileName() + " " + p.reason()).sorted().collect(Collectors.toList()),
+        "rejected files");
+    assertTrue(read.rejected().get(0).detail().contains("region"), "the missing column is named: " + read.rejected());
+    assertTrue(read.warnings().stream().anyMatch(w -> w.contains("'recruiter'")), "ignored column reported: " + read.warnings());
+    assertEquals(4, read.files().size(), "loaded files");
+  }
+
+  @Test
+  void aMissingSourceFolderIsAWarningNotAFailure(@TempDir Path landing) {
+    LandingRead read = LandingReader.read(spark, Source.WAGES, landing.toString(), true);
+    assertEquals(0, read.rows().count(), "no rows");
+    assertTrue(read.warnings().get(0).contains("no landing folder"), read.warnings().toString());
+  }
+
+  @Test
+  void theDelimiterIsTheMostFrequentSeparatorInTheHeader() {
+    assertEquals(";", LandingReader.CsvHeader.delimiterOf("a;b;c,d"), "semicolons");
+    assertEquals("\t", LandingReader.CsvHeader.delimiterOf("a\tb\tc"), "tabs");
+    assertEquals(",", LandingReader.CsvHeader.delimiterOf("single"), "default");
+  }
+
+  private static void write(Path p, String text) throws IOException {
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+  }
+}

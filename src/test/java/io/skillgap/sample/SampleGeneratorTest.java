@@ -1,0 +1,78 @@
+package io.skillgap.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.skillgap.sample.SampleGenerator.Truth;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleGeneratorTest {
+
+  @Test
+  void theSameSeedWritesTheSameBytesAndAnotherSeedDoesNot(@TempDir Path tmp) throws IOException {
+    new SampleGenerator(7, 2000, 2022, 3).write(tmp.resolve("a"));
+    new SampleGenerator(7, 2000, 2022, 3).write(tmp.resolve("b"));
+    new SampleGenerator(8, 2000, 2022, 3).write(tmp.resolve("c"));
+    assertEquals(contents(tmp.resolve("a")), contents(tmp.resolve("b")), "same seed");
+    assertNotEquals(contents(tmp.resolve("a")), contents(tmp.resolve("c")), "another seed");
+  }
+
+  @Test
+  void theTruthFileMatchesWhatIsInTheFiles(@TempDir Path tmp) throws IOException {
+    Truth t = new SampleGenerator(3, 1500, 2023, 2).write(tmp);
+    assertEquals(t, SampleGenerator.readTruth(tmp), "truth file round trip");
+    // Counted independently of the generator: CSV records (comma or semicolon) and JSON lines.
+    long vacancyRows = 0;
+    for (Path p : files(tmp.resolve("vacancies"))) {
+      vacancyRows += p.toString().endsWith(".jsonl") ? Files.readAllLines(p).size() : csvRecords(p, p.toString().contains("enbek") ? ';' : ',');
+    }
+    assertEquals(t.vacancyRows(), vacancyRows, "vacancy rows");
+    assertEquals(t.graduateRows(), files(tmp.resolve("graduates")).stream().mapToLong(p -> csvRecords(p, ',')).sum(), "graduate rows");
+    assertEquals(t.wageRows(), files(tmp.resolve("wages")).stream().mapToLong(p -> csvRecords(p, ',')).sum(), "wage rows");
+    long bad = t.vacancyBad().values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(t.vacancyRows(), t.acceptedAds() + bad, "every vacancy row is either good or planted bad");
+    assertEquals(t.acceptedAds(), t.uniqueVacancies() + t.exactReposts() + t.crossSourceCopies(), "ads = unique + planted duplicates");
+    assertEquals(1500, t.uniqueVacancies(), "unique vacancies as asked");
+    // 1.5% bad rows, one kind after another: 1500 / 67 = 22 bad rows over 11 kinds = 2 each.
+    assertEquals(Map.of(), Map.copyOf(new TreeMap<>(t.vacancyBad())).entrySet().stream()
+        .filter(e -> e.getValue() != 2L).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+        "two of each bad kind");
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  private static Map<String, String> contents(Path dir) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        out.put(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  private static long csvRecords(Path p, char delimiter) {
+    try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8);
+         CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      return parser.stream().count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
