@@ -158,6 +158,12 @@ public final class SkillGap {
       if (vacancies < 1 || years < 1 || firstYear < 2000) {
         throw new InvalidConfigException("--vacancies and --years must be >= 1 and --first-year >= 2000");
       }
+      int thisYear = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
+      if (firstYear + years - 1 >= thisYear) {
+        // Postings later than today are quarantined as out of range, so the sample ends with last year.
+        throw new InvalidConfigException("--first-year + --years - 1 must be before this year (" + thisYear
+            + "), e.g. --first-year " + (thisYear - years) + " --years " + years);
+      }
       SampleGenerator.Truth truth = new SampleGenerator(seed, vacancies, firstYear, years).write(landing);
       LOG.info("sample: wrote {} vacancy ads ({} unique), {} graduate rows, {} wage rows to {}", truth.vacancyRows(),
           truth.uniqueVacancies(), truth.graduateRows(), truth.wageRows(), landing);
