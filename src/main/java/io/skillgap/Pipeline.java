@@ -55,13 +55,13 @@ public final class Pipeline {
 
   /** Silver to gold. */
   public static void gap(SparkSession spark, SkillgapConfig cfg, Reference ref) {
-    Gap.run(warehouse(spark, cfg), ref);
+    Gap.run(warehouse(spark, cfg), ref, cfg);
   }
 
   /** Gold to Parquet, then the summary: the accounting is checked last, after everything is written. */
   public static void publish(SparkSession spark, SkillgapConfig cfg, String batch) {
     Warehouse wh = warehouse(spark, cfg);
-    Map<String, Long> tableRows = Publish.tables(wh, cfg.paths().publish());
+    Map<String, Long> tableRows = Publish.tables(wh, cfg.paths().publish(), cfg.disclosure());
     Map<String, SourceCounts> counts = RunSummary.measure(wh, batch);
     List<Map<String, Object>> top = RunSummary.topShortages(wh, cfg.run().topN());
     Map<String, Object> doc = RunSummary.document(batch, cfg.run().asOfDate().toString(), counts,

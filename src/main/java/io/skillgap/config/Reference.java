@@ -49,6 +49,8 @@ public final class Reference {
       "sector_code STRING NOT NULL, classification STRING NOT NULL, code STRING NOT NULL");
   public static final StructType KZ_DIRECTIONS = StructType.fromDDL(
       "direction STRING NOT NULL, isced_field STRING NOT NULL, title_ru STRING");
+  public static final StructType MOBILITY = StructType.fromDDL(
+      "from_region STRING NOT NULL, to_region STRING NOT NULL, share DOUBLE NOT NULL");
   public static final StructType CURRENCY_RATES = StructType.fromDDL(
       "currency STRING NOT NULL, valid_from DATE NOT NULL, kzt_per_unit DOUBLE NOT NULL");
 
@@ -64,6 +66,7 @@ public final class Reference {
   private final Dataset<Row> sectorCodes;
   private final Dataset<Row> currencyRates;
   private final Dataset<Row> kzDirections;
+  private final Dataset<Row> mobility;
 
   private Reference(SparkSession spark, Map<String, List<Row>> tables) {
     this.spark = spark;
@@ -78,6 +81,7 @@ public final class Reference {
     this.sectorCodes = local(tables.get("sectorCodes"), SECTOR_CODES);
     this.currencyRates = local(tables.get("currencyRates"), CURRENCY_RATES);
     this.kzDirections = local(tables.get("kzDirections"), KZ_DIRECTIONS);
+    this.mobility = local(tables.getOrDefault("mobility", List.of()), MOBILITY);
   }
 
   /** Reads and checks every reference table; a broken one stops the run with the file named. */
@@ -93,6 +97,9 @@ public final class Reference {
     t.put("sectorCodes", read(spark, p.sectorCodes(), SECTOR_CODES));
     t.put("currencyRates", read(spark, p.currencyRates(), CURRENCY_RATES));
     t.put("kzDirections", read(spark, p.kzTrainingDirections(), KZ_DIRECTIONS));
+    if (!p.graduateMobility().isEmpty()) {
+      t.put("mobility", read(spark, p.graduateMobility(), MOBILITY));
+    }
     ReferenceChecks.check(t, p);
     return new Reference(spark, t);
   }
@@ -207,6 +214,11 @@ public final class Reference {
   /** Kazakhstan training directions (the 3 digits after a programme code's level letter) to ISCED-F. */
   public Dataset<Row> kzDirections() {
     return kzDirections;
+  }
+
+  /** Where graduates of a region go to work (from_region, to_region, share); empty when not configured. */
+  public Dataset<Row> mobility() {
+    return mobility;
   }
 
   /** Rates with the day each stops applying (the next rate's start; open-ended for the latest). */

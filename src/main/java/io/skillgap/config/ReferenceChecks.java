@@ -103,6 +103,23 @@ final class ReferenceChecks {
         problems.add("training direction " + r.getString(0) + " appears twice");
       }
     }
+    Map<String, Double> mobilitySums = new TreeMap<>();
+    for (Row r : t.getOrDefault("mobility", List.of())) {
+      for (int i = 0; i < 2; i++) {
+        if (!regionCodes.contains(r.getString(i))) {
+          problems.add("graduate mobility names unknown region " + r.getString(i));
+        }
+      }
+      if (!(r.getDouble(2) >= 0 && r.getDouble(2) <= 1)) {
+        problems.add("graduate mobility share " + r.getDouble(2) + " (" + r.getString(0) + " -> " + r.getString(1) + ") is outside [0, 1]");
+      }
+      mobilitySums.merge(r.getString(0), r.getDouble(2), Double::sum);
+    }
+    mobilitySums.forEach((from, sum) -> {
+      if (Math.abs(sum - 1) > 1e-6) {
+        problems.add("graduate mobility shares from " + from + " sum to " + sum + ", not 1");
+      }
+    });
     if (allIsco.contains(Reference.OTHER_OCCUPATIONS) || allIsco.contains(Reference.UNCODED)) {
       problems.add("ISCO table must not use the reserved codes OTHER and UNCODED");
     }

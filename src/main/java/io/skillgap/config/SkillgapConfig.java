@@ -4,15 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
-import com.typesafe.config.ConfigValue;
 import java.io.File;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The whole configuration of a run, typed and validated once at start-up so that a wrong key or value
@@ -26,7 +22,11 @@ public record SkillgapConfig(
     boolean csvMultiLine,
     VacancySettings vacancies,
     WageSettings wages,
-    GraduateSettings graduates) {
+    GraduateSettings graduates,
+    List<BoundaryChange> boundaryChanges,
+    IndexSettings index,
+    ReliabilitySettings reliability,
+    DisclosureSettings disclosure) {
 
   /** Where spark.* settings for the session come from. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
@@ -37,7 +37,8 @@ public record SkillgapConfig(
   /** One path per reference table; see conf/reference/README.md. */
   public record ReferencePaths(
       String isco, String isced, String nace, String regions, String regionAliases,
-      String crosswalk, String sectors, String sectorCodes, String currencyRates, String kzTrainingDirections) {}
+      String crosswalk, String sectors, String sectorCodes, String currencyRates, String kzTrainingDirections,
+      String graduateMobility) {}
 
   /** The night this run stands for. */
   public record RunSettings(LocalDate asOfDate, String batchId, int topN) {}
@@ -53,6 +54,23 @@ public record SkillgapConfig(
 
   /** Labour-market entry share per level of graduates. */
   public record GraduateSettings(Map<String, Double> entryShare) {}
+
+  /** Rows of {@code region} dated before {@code until} are split into today's regions by {@code shares}. */
+  public record BoundaryChange(String region, LocalDate until, Map<String, Double> shares) {}
+
+  /** The composite shortage index: indicator weights, clipping, availability rules, status thresholds. */
+  public record IndexSettings(Map<String, Double> weights, double clipZ, int minObservations, int minIndicators,
+      double shortageThreshold, double surplusThreshold, int longVacancyDays, int sensitivityTopN) {
+    /** The indicators, in the order they are published; each is oriented so that higher means tighter. */
+    public static final List<String> INDICATORS = List.of("demand_supply", "vacancy_growth", "posted_salary_growth",
+        "official_wage_growth", "salary_premium", "time_to_fill", "long_vacancy_share", "readvertising");
+  }
+
+  /** Counts behind the confidence levels (relative standard error of a count n is about 1/sqrt(n)). */
+  public record ReliabilitySettings(int highMinCount, int lowBelowCount, int highMinIndicators) {}
+
+  /** Small-cell suppression of the published tables. */
+  public record DisclosureSettings(int threshold, int maxIterations) {}
 
   /** Thrown for a configuration that cannot run; the message names the key. */
   public static final class InvalidConfigException extends RuntimeException {
@@ -83,7 +101,7 @@ public record SkillgapConfig(
     Config merged = ConfigFactory.parseMap(paths, "--set").withFallback(base);
     try {
       // ${?SKILLGAP_HOME} and the like fall back to environment variables during resolve().
-      return from(merged.resolve());
+      return ConfigReader.read(merged.resolve());
     } catch (ConfigException e) {
       throw new InvalidConfigException(e.getMessage());
     }
@@ -106,96 +124,13 @@ public record SkillgapConfig(
     return key;
   }
 
-  static SkillgapConfig from(Config c) {
-    Map<String, String> sparkConf = new TreeMap<>();
-    for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.conf").root().entrySet()) {
-      sparkConf.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
-    }
-    SparkSettings spark = new SparkSettings(c.getString("spark.master"), c.getString("spark.app-name"), sparkConf);
-    Paths paths = new Paths(c.getString("paths.landing"), c.getString("paths.warehouse"), c.getString("paths.publish"));
-    ReferencePaths reference = new ReferencePaths(
-        c.getString("reference.isco"), c.getString("reference.isced"), c.getString("reference.nace"),
-        c.getString("reference.regions"), c.getString("reference.region-aliases"),
-        c.getString("reference.crosswalk"), c.getString("reference.sectors"),
-        c.getString("reference.sector-codes"), c.getString("reference.currency-rates"),
-        c.getString("reference.kz-training-directions"));
-
-    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-    String asOf = c.getString("run.as-of-date").trim();
-    String batchId = c.getString("run.batch-id").trim();
-    if (!batchId.isEmpty() && !batchId.matches("[A-Za-z0-9_.-]{1,64}")) {
-      throw new InvalidConfigException("run.batch-id must be 1-64 letters, digits, '.', '_' or '-': " + batchId);
-    }
-    RunSettings run = new RunSettings(
-        asOf.isEmpty() ? now.toLocalDate() : date(c, "run.as-of-date"),
-        batchId.isEmpty() ? now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) : batchId,
-        positive(c, "run.top-n"));
-
-    Map<String, Double> factors = doubles(c, "vacancies.period-factors");
-    factors.forEach((k, v) -> {
-      if (!(v > 0)) {
-        throw new InvalidConfigException("vacancies.period-factors." + k + " must be > 0, got " + v);
-      }
-    });
-    VacancySettings vacancies = new VacancySettings(
-        positive(c, "vacancies.dedupe-window-days"),
-        date(c, "vacancies.earliest-posted-date"),
-        c.getString("vacancies.default-currency").trim().toUpperCase(),
-        c.getString("vacancies.default-salary-period").trim().toLowerCase(),
-        c.getDouble("vacancies.min-monthly-salary-kzt"),
-        c.getDouble("vacancies.max-monthly-salary-kzt"),
-        positive(c, "vacancies.max-positions"),
-        factors);
-    if (!factors.containsKey(vacancies.defaultSalaryPeriod())) {
-      throw new InvalidConfigException("vacancies.default-salary-period '" + vacancies.defaultSalaryPeriod()
-          + "' has no entry in vacancies.period-factors " + factors.keySet());
-    }
-    WageSettings wages = new WageSettings(c.getDouble("wages.min-monthly-wage-kzt"), c.getDouble("wages.max-monthly-wage-kzt"));
-
-    Map<String, Double> shares = doubles(c, "graduates.entry-share");
-    shares.forEach((k, v) -> {
-      if (!(v >= 0 && v <= 1)) {
-        throw new InvalidConfigException("graduates.entry-share." + k + " must be within [0, 1], got " + v);
-      }
-    });
-    return new SkillgapConfig(spark, paths, reference, run, c.getBoolean("ingest.csv-multi-line"),
-        vacancies, wages, new GraduateSettings(shares));
-  }
-
   /** A copy with other landing, warehouse and publish folders (command-line options win over files). */
   public SkillgapConfig withPaths(String landing, String warehouse, String publish) {
     Paths p = new Paths(
         landing != null ? landing : paths.landing(),
         warehouse != null ? warehouse : paths.warehouse(),
         publish != null ? publish : paths.publish());
-    return new SkillgapConfig(spark, p, reference, run, csvMultiLine, vacancies, wages, graduates);
-  }
-
-  private static Map<String, Double> doubles(Config c, String path) {
-    Map<String, Double> out = new TreeMap<>();
-    for (String key : c.getConfig(path).root().keySet()) {
-      out.put(key, c.getConfig(path).getDouble(ConfigUtil.quoteString(key)));
-    }
-    if (out.isEmpty()) {
-      throw new InvalidConfigException(path + " must not be empty");
-    }
-    return Map.copyOf(out);
-  }
-
-  private static int positive(Config c, String path) {
-    int v = c.getInt(path);
-    if (v <= 0) {
-      throw new InvalidConfigException(path + " must be > 0, got " + v);
-    }
-    return v;
-  }
-
-  private static LocalDate date(Config c, String path) {
-    String s = c.getString(path).trim();
-    try {
-      return LocalDate.parse(s);
-    } catch (RuntimeException e) {
-      throw new InvalidConfigException(path + " must be an ISO date (yyyy-MM-dd), got '" + s + "'");
-    }
+    return new SkillgapConfig(spark, p, reference, run, csvMultiLine, vacancies, wages, graduates, boundaryChanges,
+        index, reliability, disclosure);
   }
 }

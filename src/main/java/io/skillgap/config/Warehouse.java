@@ -22,7 +22,9 @@ public final class Warehouse {
     SILVER_GRADUATE_SUPPLY("silver/graduate_supply"),
     GOLD_OCCUPATION_REGION_GAP("gold/occupation_region_gap", "year"),
     GOLD_PROGRAM_GAP("gold/program_gap", "year"),
-    GOLD_SECTOR_REGION_SUMMARY("gold/sector_region_summary", "year");
+    GOLD_SECTOR_REGION_SUMMARY("gold/sector_region_summary", "year"),
+    GOLD_SHORTAGE_RANKING("gold/shortage_ranking", "year"),
+    GOLD_INDEX_SENSITIVITY("gold/index_sensitivity", "year");
 
     final String folder;
     final List<String> partitionBy;

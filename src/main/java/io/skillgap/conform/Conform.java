@@ -83,14 +83,17 @@ public final class Conform {
     wh.append(Schemas.shape(quarantine, SilverSchemas.QUARANTINE), Table.QUARANTINE);
     LOG.info("conform: {} rows quarantined ({})", wh.lastCommitRows(Table.QUARANTINE), Timing.since(start));
 
-    Dataset<Row> collapsed = Dedupe.collapse(vacancies.accepted(), cfg.vacancies().dedupeWindowDays()).withColumn("_batch_id", lit(batchId));
+    Dataset<Row> collapsed = Boundaries.splitByDate(Dedupe.collapse(vacancies.accepted(), cfg.vacancies().dedupeWindowDays()),
+        "region", "first_posted_date", cfg.boundaryChanges()).withColumn("_batch_id", lit(batchId));
     wh.overwrite(Schemas.shape(collapsed, SilverSchemas.VACANCIES), Table.SILVER_VACANCIES);
-    LOG.info("conform: {} unique vacancies in silver ({})", wh.lastCommitRows(Table.SILVER_VACANCIES), Timing.since(start));
+    LOG.info("conform: {} vacancy rows in silver (a vacancy of a region split since has one per part) ({})", wh.lastCommitRows(Table.SILVER_VACANCIES), Timing.since(start));
 
     Dataset<Row> grads = graduates.accepted().withColumn("_batch_id", lit(batchId));
     wh.overwrite(Schemas.shape(grads, SilverSchemas.GRADUATES), Table.SILVER_GRADUATES);
-    Dataset<Row> supply = Supply.allocate(Supply.graduateCells(wh.read(Table.SILVER_GRADUATES)), ref.crosswalk(),
-        ref.crosswalkFields(), cfg.graduates().entryShare()).withColumn("_batch_id", lit(batchId));
+    Dataset<Row> cells = Supply.harmonised(Supply.graduateCells(wh.read(Table.SILVER_GRADUATES)), cfg.boundaryChanges());
+    Dataset<Row> supply = Supply.withWorkRegion(
+        Supply.allocate(cells, ref.crosswalk(), ref.crosswalkFields(), cfg.graduates().entryShare()), ref.mobility())
+        .withColumn("_batch_id", lit(batchId));
     wh.overwrite(Schemas.shape(supply, SilverSchemas.GRADUATE_SUPPLY), Table.SILVER_GRADUATE_SUPPLY);
     LOG.info("conform: graduates and supply in silver ({})", Timing.since(start));
 

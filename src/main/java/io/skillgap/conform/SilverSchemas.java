@@ -25,6 +25,8 @@ public final class SilverSchemas {
       "positions INT NOT NULL COMMENT 'largest number of positions any of its ads offers'",
       "ads BIGINT NOT NULL COMMENT 'accepted ads collapsed into this vacancy'",
       "sources STRING NOT NULL COMMENT 'boards it was advertised on, comma-separated'",
+      "region_weight DOUBLE NOT NULL COMMENT '1, or the share of a region split since the vacancy was posted'",
+      "region_estimated BOOLEAN NOT NULL COMMENT 'true when the region comes from a boundary split'",
       "ad_ids ARRAY<STRING> NOT NULL COMMENT 'source:vacancy_id of each collapsed advert id'",
       "_batch_id STRING NOT NULL"));
 
@@ -50,15 +52,18 @@ public final class SilverSchemas {
 
   public static final StructType GRADUATE_SUPPLY = StructType.fromDDL(String.join(",",
       "year INT NOT NULL",
-      "region STRING NOT NULL",
+      "region STRING NOT NULL COMMENT 'region of the institutions (current boundaries)'",
+      "work_region STRING NOT NULL COMMENT 'region where these graduates work (the same without a mobility table)'",
       "field_code STRING NOT NULL",
       "level STRING NOT NULL",
       "crosswalk_field STRING COMMENT 'the crosswalk row set used (field_code or a parent); null = none, all OTHER'",
       "isco_code STRING NOT NULL COMMENT 'ISCO-08 unit group, or OTHER for the unplaced share'",
-      "graduates BIGINT NOT NULL COMMENT 'graduates of the cell (repeated on each of its occupation rows)'",
+      "graduates DOUBLE NOT NULL COMMENT 'graduates of the cell (repeated on each of its occupation rows; a share when split)'",
       "weight DOUBLE NOT NULL",
       "entry_share DOUBLE NOT NULL",
-      "supply DOUBLE NOT NULL COMMENT 'graduates x weight x entry_share'",
+      "mobility_share DOUBLE NOT NULL",
+      "supply DOUBLE NOT NULL COMMENT 'graduates x weight x entry_share x mobility_share'",
+      "region_estimated BOOLEAN NOT NULL",
       "_batch_id STRING NOT NULL"));
 
   public static final StructType QUARANTINE = StructType.fromDDL(String.join(",",

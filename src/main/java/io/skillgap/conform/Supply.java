@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import io.skillgap.config.Reference;
+import io.skillgap.config.SkillgapConfig.BoundaryChange;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +25,14 @@ public final class Supply {
 
   /** Graduates summed per year, region, field and level (several institutions may report one cell). */
   public static Dataset<Row> graduateCells(Dataset<Row> graduates) {
-    return graduates.groupBy("year", "region", "field_code", "level").agg(sum("graduates").as("graduates"));
+    return graduates.groupBy("year", "region", "field_code", "level").agg(sum("graduates").cast("double").as("graduates"));
+  }
+
+  /** Cells of regions split since, shared out to today's regions (graduates x share, region_estimated). */
+  public static Dataset<Row> harmonised(Dataset<Row> cells, List<BoundaryChange> changes) {
+    return Boundaries.splitByYear(cells, "region", "year", changes)
+        .withColumn("graduates", col("graduates").multiply(col("region_weight")))
+        .drop("region_weight");
   }
 
   /**
@@ -41,7 +50,20 @@ public final class Supply {
         .withColumn("weight", coalesce(col("_xw_weight"), lit(1.0)))
         .withColumn("entry_share", element_at(Rules.lookup(entryShare), col("level")))
         .withColumn("supply", col("graduates").multiply(col("weight")).multiply(col("entry_share")))
-        .select("year", "region", "field_code", "level", "crosswalk_field", "isco_code", "graduates", "weight",
-            "entry_share", "supply");
+        .drop("_xw_field", "_xw_isco", "_xw_weight");
+  }
+
+  /**
+   * Where the graduates work: the supply of a region's graduates moves to work regions by the mobility
+   * shares (from_region, to_region, share); without a row for the region, they stay (share 1).
+   */
+  public static Dataset<Row> withWorkRegion(Dataset<Row> supply, Dataset<Row> mobility) {
+    Dataset<Row> m = broadcast(mobility.select(col("from_region").as("_from"), col("to_region").as("_to"),
+        col("share").as("_share")));
+    return supply.join(m, col("region").equalTo(col("_from")), "left")
+        .withColumn("work_region", coalesce(col("_to"), col("region")))
+        .withColumn("mobility_share", coalesce(col("_share"), lit(1.0)))
+        .withColumn("supply", col("supply").multiply(col("mobility_share")))
+        .drop("_from", "_to", "_share");
   }
 }

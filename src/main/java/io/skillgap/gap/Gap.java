@@ -2,6 +2,7 @@ package io.skillgap.gap;
 
 import io.skillgap.config.Reference;
 import io.skillgap.config.Schemas;
+import io.skillgap.config.SkillgapConfig;
 import io.skillgap.config.Timing;
 import io.skillgap.config.Warehouse;
 import io.skillgap.config.Warehouse.Table;
@@ -10,28 +11,42 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Silver to gold: the three gap tables. */
+/** Silver to gold: the gap tables, the shortage index with its reliability, the ranking and its sensitivity. */
 public final class Gap {
   private static final Logger LOG = LogManager.getLogger(Gap.class);
 
   private Gap() {}
 
-  public static void run(Warehouse wh, Reference ref) {
+  /** The occupation table with indicators, scores, index, status and confidence. */
+  public static Dataset<Row> occupations(Dataset<Row> vacancies, Dataset<Row> supply, Dataset<Row> wages, Reference ref,
+      SkillgapConfig cfg) {
+    // Gold-sized (years x regions x occupations): materialised once here because every later step reads it
+    // several times (year medians, region references, previous years), which would re-run the joins each time.
+    Dataset<Row> keyed = OccupationGap.keyed(vacancies, supply, cfg.index().longVacancyDays()).localCheckpoint();
+    Dataset<Row> measured = OccupationGap.measure(keyed, vacancies, OccupationGap.harmonisedWages(wages, cfg.boundaryChanges()),
+        ref.iscoUnits(), ref.sectorByOccupation()).localCheckpoint();
+    Dataset<Row> scored = ShortageIndex.scores(Indicators.raw(measured, cfg.index().minObservations()).localCheckpoint(), cfg.index().clipZ());
+    return Reliability.withConfidence(ShortageIndex.composite(scored, cfg.index()), cfg.reliability(), cfg.index());
+  }
+
+  public static void run(Warehouse wh, Reference ref, SkillgapConfig cfg) {
     long start = System.nanoTime();
     Dataset<Row> vacancies = wh.read(Table.SILVER_VACANCIES);
     Dataset<Row> supply = wh.read(Table.SILVER_GRADUATE_SUPPLY);
-    Dataset<Row> wages = wh.read(Table.SILVER_WAGES);
 
-    Dataset<Row> occupation = OccupationGap.build(vacancies, supply, wages, ref.iscoUnits(), ref.sectorByOccupation());
-    wh.overwrite(Schemas.shape(occupation, GoldSchemas.OCCUPATION_REGION_GAP), Table.GOLD_OCCUPATION_REGION_GAP);
-    LOG.info("gap: occupation_region_gap {} rows ({})", wh.lastCommitRows(Table.GOLD_OCCUPATION_REGION_GAP), Timing.since(start));
+    Dataset<Row> occupations = occupations(vacancies, supply, wh.read(Table.SILVER_WAGES), ref, cfg);
+    write(wh, occupations, GoldSchemas.OCCUPATION_REGION_GAP, Table.GOLD_OCCUPATION_REGION_GAP, start);
 
     Dataset<Row> gold = wh.read(Table.GOLD_OCCUPATION_REGION_GAP);
-    wh.overwrite(Schemas.shape(ProgramGap.build(supply, gold, ref.isced()), GoldSchemas.PROGRAM_GAP), Table.GOLD_PROGRAM_GAP);
-    LOG.info("gap: program_gap {} rows ({})", wh.lastCommitRows(Table.GOLD_PROGRAM_GAP), Timing.since(start));
+    write(wh, ProgramGap.build(supply, gold, ref.isced(), cfg.index()), GoldSchemas.PROGRAM_GAP, Table.GOLD_PROGRAM_GAP, start);
+    write(wh, SectorSummary.build(gold, vacancies, ref.sectorByActivity(), cfg.index()), GoldSchemas.SECTOR_REGION_SUMMARY,
+        Table.GOLD_SECTOR_REGION_SUMMARY, start);
+    write(wh, ShortageRanking.build(gold, cfg.index()), GoldSchemas.SHORTAGE_RANKING, Table.GOLD_SHORTAGE_RANKING, start);
+    write(wh, Sensitivity.build(gold, cfg.index()), GoldSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, start);
+  }
 
-    wh.overwrite(Schemas.shape(SectorSummary.build(gold, vacancies, ref.sectorByActivity()), GoldSchemas.SECTOR_REGION_SUMMARY),
-        Table.GOLD_SECTOR_REGION_SUMMARY);
-    LOG.info("gap: sector_region_summary {} rows ({})", wh.lastCommitRows(Table.GOLD_SECTOR_REGION_SUMMARY), Timing.since(start));
+  private static void write(Warehouse wh, Dataset<Row> rows, org.apache.spark.sql.types.StructType schema, Table table, long start) {
+    wh.overwrite(Schemas.shape(rows, schema), table);
+    LOG.info("gap: {} {} rows ({})", table.tableName(), wh.lastCommitRows(table), Timing.since(start));
   }
 }

@@ -2,50 +2,107 @@ package io.skillgap.gap;
 
 import org.apache.spark.sql.types.StructType;
 
-/** The gold tables, declared once; the published Parquet has exactly these columns. */
+/** The gold tables, declared once; the published Parquet has these columns plus the suppression flags. */
 public final class GoldSchemas {
   private GoldSchemas() {}
 
+  private static final String SCORES = String.join(",",
+      "score_demand_supply DOUBLE COMMENT 'standardised indicator in [-1, 1]; higher = tighter'",
+      "score_vacancy_growth DOUBLE", "score_posted_salary_growth DOUBLE", "score_official_wage_growth DOUBLE",
+      "score_salary_premium DOUBLE", "score_time_to_fill DOUBLE", "score_long_vacancy_share DOUBLE", "score_readvertising DOUBLE");
+
   public static final StructType OCCUPATION_REGION_GAP = StructType.fromDDL(String.join(",",
       "year INT NOT NULL COMMENT 'year of posting (demand) and of graduation (supply)'",
-      "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code'",
+      "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code, current boundaries'",
       "isco_code STRING NOT NULL COMMENT 'ISCO-08 unit group; OTHER = graduates the crosswalk does not place, UNCODED = vacancies without a code'",
       "occupation_title STRING COMMENT 'ISCO-08 title (English)'",
       "innovation_sector STRING COMMENT 'innovation sector of the occupation, null when none'",
       "is_residual BOOLEAN NOT NULL COMMENT 'true for the OTHER and UNCODED buckets'",
-      "vacancies BIGINT NOT NULL COMMENT 'unique vacancies after duplicates are collapsed'",
-      "vacancy_ads BIGINT NOT NULL COMMENT 'accepted ads before duplicates are collapsed'",
-      "positions BIGINT NOT NULL COMMENT 'positions offered by the unique vacancies'",
+      "region_estimated BOOLEAN NOT NULL COMMENT 'true when part of the row was estimated by splitting a region since divided'",
+      "vacancies DOUBLE NOT NULL COMMENT 'unique vacancies after duplicates are collapsed (a share where a region was split)'",
+      "vacancy_ads DOUBLE NOT NULL COMMENT 'accepted ads before duplicates are collapsed'",
+      "positions DOUBLE NOT NULL COMMENT 'positions offered by the unique vacancies'",
       "graduate_supply DOUBLE NOT NULL COMMENT 'new graduates entering the labour market, allocated through the crosswalk'",
+      "supply_graduates DOUBLE NOT NULL COMMENT 'graduates behind that supply (before weights and entry shares)'",
       "demand_supply_ratio DOUBLE COMMENT 'positions / graduate_supply; null when supply is 0'",
       "gap DOUBLE NOT NULL COMMENT 'positions - graduate_supply; positive = more demand than new supply'",
       "median_posted_salary_kzt DOUBLE COMMENT 'median monthly posted salary (KZT) of vacancies stating one'",
-      "salary_observations BIGINT NOT NULL COMMENT 'vacancies behind the median'",
+      "salary_observations DOUBLE NOT NULL COMMENT 'vacancies behind the median'",
       "official_avg_wage_kzt DOUBLE COMMENT 'official average monthly wage, most detailed ISCO level available'",
       "official_wage_isco_level INT COMMENT 'ISCO digits of the official wage used (4 = this unit group)'",
-      "salary_premium DOUBLE COMMENT 'median posted salary / region all-occupation median - 1'",
-      "vacancy_growth_yoy DOUBLE COMMENT 'vacancies / previous year vacancies - 1; null without a previous year'"));
+      "vacancy_growth_yoy DOUBLE COMMENT 'vacancies / previous year vacancies - 1'",
+      "median_days_to_fill DOUBLE COMMENT 'median days from first posting to closing'",
+      "closed_observations DOUBLE NOT NULL COMMENT 'vacancies with a closing date'",
+      "vacancy_growth_rel DOUBLE COMMENT 'indicator: vacancy growth against that of the region, ratio of growth factors - 1'",
+      "posted_salary_growth_rel DOUBLE COMMENT 'indicator: median posted salary growth against that of the region'",
+      "official_wage_growth_rel DOUBLE COMMENT 'indicator: official wage growth against the median of the region'",
+      "salary_premium DOUBLE COMMENT 'indicator: median posted salary / region all-occupation median - 1'",
+      "time_to_fill_rel DOUBLE COMMENT 'indicator: median days to fill / region median - 1'",
+      "long_vacancy_share DOUBLE COMMENT 'indicator: share of closed vacancies open longer than index.long-vacancy-days'",
+      "readvertising_rate DOUBLE COMMENT 'indicator: ads per unique vacancy'",
+      SCORES,
+      "shortage_index DOUBLE COMMENT 'weighted mean of the scores available, in [-1, 1]; higher = tighter'",
+      "indicators_used INT COMMENT 'scores behind the index'",
+      "status STRING COMMENT 'shortage, balanced, surplus or insufficient_data'",
+      "confidence STRING COMMENT 'high, medium or low (docs/METHODOLOGY.md)'"));
 
   public static final StructType PROGRAM_GAP = StructType.fromDDL(String.join(",",
       "year INT NOT NULL COMMENT 'graduation year'",
       "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code of the institutions'",
       "field_code STRING NOT NULL COMMENT 'ISCED-F 2013 field'",
       "field_title STRING COMMENT 'ISCED-F 2013 title (English)'",
-      "graduates BIGINT NOT NULL COMMENT 'graduates of all levels'",
+      "graduates DOUBLE NOT NULL COMMENT 'graduates of all levels (a share where a region was split)'",
       "graduate_supply DOUBLE NOT NULL COMMENT 'labour-market entrants the crosswalk places in occupations (OTHER excluded)'",
       "attributed_demand DOUBLE NOT NULL COMMENT 'positions attributed to this field, shared by weighted graduates'",
       "ratio DOUBLE COMMENT 'attributed_demand / graduate_supply; null when supply is 0'",
-      "gap DOUBLE NOT NULL COMMENT 'attributed_demand - graduate_supply'"));
+      "gap DOUBLE NOT NULL COMMENT 'attributed_demand - graduate_supply'",
+      "shortage_index DOUBLE COMMENT 'index of the occupations the field feeds, weighted by its supply into each'",
+      "status STRING COMMENT 'shortage, balanced, surplus or insufficient_data'",
+      "attributed_from ARRAY<STRING> NOT NULL COMMENT 'internal: region|isco cells whose positions are attributed here (not published)'"));
 
   public static final StructType SECTOR_REGION_SUMMARY = StructType.fromDDL(String.join(",",
       "year INT NOT NULL",
       "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code'",
       "sector STRING NOT NULL COMMENT 'innovation sector code, or non_innovation'",
-      "vacancies BIGINT NOT NULL COMMENT 'unique vacancies in occupations of the sector'",
-      "vacancy_ads BIGINT NOT NULL",
-      "positions BIGINT NOT NULL",
+      "vacancies DOUBLE NOT NULL COMMENT 'unique vacancies in occupations of the sector'",
+      "vacancy_ads DOUBLE NOT NULL",
+      "positions DOUBLE NOT NULL",
       "graduate_supply DOUBLE NOT NULL",
+      "supply_graduates DOUBLE NOT NULL COMMENT 'graduates behind the supply'",
       "demand_supply_ratio DOUBLE COMMENT 'positions / graduate_supply; null when supply is 0'",
       "gap DOUBLE NOT NULL",
-      "positions_by_activity BIGINT NOT NULL COMMENT 'positions of employers whose NACE activity is in the sector'"));
+      "positions_by_activity DOUBLE NOT NULL COMMENT 'positions of employers whose NACE activity is in the sector'",
+      "shortage_index DOUBLE COMMENT 'mean index of the occupations of the sector, weighted by positions'",
+      "occupations_indexed BIGINT NOT NULL COMMENT 'occupations with an index behind it'",
+      "status STRING COMMENT 'shortage, balanced, surplus or insufficient_data'"));
+
+  public static final StructType SHORTAGE_RANKING = StructType.fromDDL(String.join(",",
+      "year INT NOT NULL",
+      "region STRING NOT NULL",
+      "rank INT NOT NULL COMMENT '1 = tightest occupation of the region and year'",
+      "isco_code STRING NOT NULL",
+      "occupation_title STRING",
+      "innovation_sector STRING",
+      "shortage_index DOUBLE NOT NULL",
+      "status STRING NOT NULL",
+      "confidence STRING NOT NULL",
+      "indicators_used INT NOT NULL",
+      "demand_supply_ratio DOUBLE",
+      "reason_1_indicator STRING COMMENT 'indicator that pulls the index most in its direction'",
+      "reason_1 STRING COMMENT 'that indicator in words'",
+      "reason_2_indicator STRING",
+      "reason_2 STRING"));
+
+  public static final StructType INDEX_SENSITIVITY = StructType.fromDDL(String.join(",",
+      "year INT NOT NULL",
+      "region STRING NOT NULL",
+      "isco_code STRING NOT NULL",
+      "left_out STRING NOT NULL COMMENT 'indicator left out'",
+      "shortage_index DOUBLE NOT NULL COMMENT 'the index with every indicator'",
+      "index_without DOUBLE COMMENT 'the index without the left-out indicator; null when nothing is left'",
+      "index_change DOUBLE COMMENT 'index_without - shortage_index'",
+      "rank_full INT NOT NULL COMMENT 'rank in the region and year with every indicator'",
+      "rank_without INT NOT NULL COMMENT 'rank without the left-out indicator'",
+      "spearman_top_n DOUBLE COMMENT 'Spearman correlation of the top N of the region ranked both ways (same for the region, year and left-out indicator)'",
+      "top_n_overlap DOUBLE COMMENT 'share of the top N still in the top N without the indicator'"));
 }

@@ -2,39 +2,52 @@ package io.skillgap.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.skillgap.config.Schemas;
+import io.skillgap.config.SkillgapConfig.DisclosureSettings;
 import io.skillgap.config.Timing;
 import io.skillgap.config.Warehouse;
 import io.skillgap.config.Warehouse.Table;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
-/** Gold to the published Parquet that BI tools and officials read: one folder per table, partitioned by year. */
+/**
+ * Gold to the published Parquet that BI tools and officials read: disclosure control applied, one
+ * folder per table, partitioned by year. The unsuppressed gold Delta tables stay internal.
+ */
 public final class Publish {
   private static final Logger LOG = LogManager.getLogger(Publish.class);
 
-  /** The gold tables that are published, in the order they are written. */
-  public static final List<Table> PUBLISHED = List.of(
-      Table.GOLD_OCCUPATION_REGION_GAP, Table.GOLD_PROGRAM_GAP, Table.GOLD_SECTOR_REGION_SUMMARY);
-
   private Publish() {}
 
-  /** Writes each gold table as Parquet under {@code publishRoot}; returns the row count of each. */
-  public static Map<String, Long> tables(Warehouse wh, String publishRoot) {
+  /** Writes each published table under {@code publishRoot}; returns the row count of each. */
+  public static Map<String, Long> tables(Warehouse wh, String publishRoot, DisclosureSettings disclosure) {
     long start = System.nanoTime();
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (Table t : PUBLISHED) {
-      Dataset<Row> gold = wh.read(t);
-      // One file per year: gold tables are small (years x regions x occupations), BI tools like few files.
-      gold.repartition(col("year")).sortWithinPartitions("region").write().mode("overwrite").partitionBy("year")
-          .parquet(publishRoot + "/" + t.tableName());
-      rows.put(t.tableName(), gold.count());
-      LOG.info("publish: {} ({} rows) ({})", t.tableName(), rows.get(t.tableName()), Timing.since(start));
-    }
+    Dataset<Row> occupations = SafeTables.occupations(wh.read(Table.GOLD_OCCUPATION_REGION_GAP), disclosure).cache();
+    write(occupations, PublishedSchemas.OCCUPATION_REGION_GAP, Table.GOLD_OCCUPATION_REGION_GAP, publishRoot, rows, start);
+    write(SafeTables.programs(wh.read(Table.GOLD_PROGRAM_GAP), occupations, disclosure), PublishedSchemas.PROGRAM_GAP,
+        Table.GOLD_PROGRAM_GAP, publishRoot, rows, start);
+    write(SafeTables.sectors(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), occupations, disclosure), PublishedSchemas.SECTOR_REGION_SUMMARY,
+        Table.GOLD_SECTOR_REGION_SUMMARY, publishRoot, rows, start);
+    write(SafeTables.ranking(wh.read(Table.GOLD_SHORTAGE_RANKING), occupations), PublishedSchemas.SHORTAGE_RANKING,
+        Table.GOLD_SHORTAGE_RANKING, publishRoot, rows, start);
+    write(wh.read(Table.GOLD_INDEX_SENSITIVITY), PublishedSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, publishRoot, rows, start);
+    occupations.unpersist();
     return rows;
+  }
+
+  private static void write(Dataset<Row> safe, StructType schema, Table table, String publishRoot, Map<String, Long> rows, long start) {
+    Dataset<Row> out = Schemas.shape(safe, schema).cache();
+    // One file per year: published tables are small (years x regions x occupations), BI tools like few files.
+    out.repartition(col("year")).sortWithinPartitions("region").write().mode("overwrite").partitionBy("year")
+        .parquet(publishRoot + "/" + table.tableName());
+    rows.put(table.tableName(), out.count());
+    out.unpersist();
+    LOG.info("publish: {} ({} rows) ({})", table.tableName(), rows.get(table.tableName()), Timing.since(start));
   }
 }

@@ -79,9 +79,10 @@ public final class RunSummary {
     }
     Dataset<Row> rows = wh.read(silver).where(col("_batch_id").equalTo(batchId));
     if (s == Source.VACANCIES) {
-      // Silver holds unique vacancies; each carries how many accepted ads it collapsed.
-      Row r = rows.agg(sum("ads")).first();
-      return r.isNullAt(0) ? 0 : r.getLong(0);
+      // Silver holds unique vacancies; each carries how many accepted ads it collapsed (split across
+      // today's regions by region_weight when its region was divided since).
+      Row r = rows.agg(sum(col("ads").multiply(col("region_weight")))).first();
+      return r.isNullAt(0) ? 0 : Math.round(r.getDouble(0));
     }
     return rows.count();
   }
@@ -123,7 +124,7 @@ public final class RunSummary {
       m.put("isco_code", r.getString(0));
       m.put("occupation_title", r.getString(1));
       m.put("innovation_sector", r.getString(2));
-      m.put("positions", r.getLong(3));
+      m.put("positions", round1(r.getDouble(3)));
       m.put("graduate_supply", round1(r.getDouble(4)));
       m.put("gap", round1(r.getDouble(5)));
       m.put("demand_supply_ratio", r.isNullAt(6) ? null : round1(r.getDouble(6)));

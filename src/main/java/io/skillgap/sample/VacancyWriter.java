@@ -43,6 +43,9 @@ final class VacancyWriter implements Closeable {
       Map.entry("41", "F"), Map.entry("25", "C"), Map.entry("73", "M"), Map.entry("84", "O"), Map.entry("81", "N"),
       Map.entry("80", "N"), Map.entry("01", "A"), Map.entry("45", "G"));
   private static final double BAD_SHARE = 0.015;
+  /** Regions created on 8 June 2022: earlier postings carry the region they were part of. */
+  static final Map<String, String> PARENT_BEFORE_2022_SPLIT = Map.of("KZ-10", "KZ-63", "KZ-33", "KZ-19", "KZ-62", "KZ-35");
+  static final LocalDate SPLIT_2022 = LocalDate.of(2022, 6, 8);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SplittableRandom random;
@@ -126,7 +129,7 @@ final class VacancyWriter implements Closeable {
     v.put("closed_date", random.nextDouble() < 0.7 ? posted.plusDays(5 + random.nextInt(86)).toString() : "");
     v.put("title", title);
     v.put("occupation_code", random.nextDouble() < 0.92 ? o.isco() : "");
-    v.put("region", any(random, region.spellings()));
+    v.put("region", any(random, spellingsAt(region, posted)));
     v.put("employer_id", random.nextDouble() < 0.95 ? employer(region.iso(), title) : "");
     double sectorDraw = random.nextDouble();
     v.put("sector_code", sectorDraw < 0.7 ? o.nace() : sectorDraw < 0.8 ? SECTION.get(o.nace()) : "");
@@ -154,11 +157,20 @@ final class VacancyWriter implements Closeable {
       copy.put("source", SampleGenerator.SOURCES[other]);
       copy.put("posted_date", posted.plusDays(random.nextInt(31)).toString());
       copy.put("closed_date", "");
-      copy.put("region", any(random, region.spellings()));
+      copy.put("region", any(random, spellingsAt(region, posted)));
       emit(copy, year);
       acceptedAds++;
       copies++;
     }
+  }
+
+  /** How a posting names its region on a date: before the 2022 split, new regions are still their parents. */
+  static List<String> spellingsAt(Region region, LocalDate posted) {
+    String parent = PARENT_BEFORE_2022_SPLIT.get(region.iso());
+    if (parent == null || !posted.isBefore(SPLIT_2022)) {
+      return region.spellings();
+    }
+    return SampleCatalog.REGIONS.stream().filter(r -> r.iso().equals(parent)).findFirst().orElseThrow().spellings();
   }
 
   private void salary(Map<String, String> v, Occupation o, Region region, int yearIndex) {

@@ -23,12 +23,24 @@ class SupplyTest extends SparkTestBase {
     // Two rows of 0613 add up to 100 graduates. 2512: 100 x 0.35 x 0.7 = 24.5; 2514: 100 x 0.15 x 0.7 = 10.5;
     // OTHER: 100 x 0.5 x 0.7 = 35. Field 0222 has no crosswalk row: all to OTHER, 10 x 1 x 0.5 = 5.
     assertRows("supply rows", List.of(
-        values("0222", null, "OTHER", 10L, 1.0, 5.0),
-        values("0613", "0613", "2512", 100L, 0.35, 24.5),
-        values("0613", "0613", "2514", 100L, 0.15, 10.5),
-        values("0613", "0613", "OTHER", 100L, 0.5, 35.0)),
+        values("0222", null, "OTHER", 10.0, 1.0, 5.0),
+        values("0613", "0613", "2512", 100.0, 0.35, 24.5),
+        values("0613", "0613", "2514", 100.0, 0.15, 10.5),
+        values("0613", "0613", "OTHER", 100.0, 0.5, 35.0)),
         rows(supply, "select field_code, crosswalk_field, isco_code, graduates, weight, round(supply, 6) from t order by 1, 3"));
     // Nothing is lost: the supply of a cell is its graduates times the entry share.
     assertRows("supply total", List.of(values(75.0)), rows(supply, "select round(sum(supply), 6) from t"));
+  }
+
+  @Test
+  void aMobilityTableSendsSupplyToWhereGraduatesWork() {
+    Dataset<Row> supply = df("year INT, region STRING, isco_code STRING, graduates DOUBLE, supply DOUBLE",
+        row(2024, "KZ-75", "2512", 100.0, 24.5), row(2024, "KZ-71", "2512", 10.0, 7.0));
+    Dataset<Row> mobility = df("from_region STRING, to_region STRING, share DOUBLE",
+        row("KZ-75", "KZ-75", 0.6), row("KZ-75", "KZ-71", 0.4));
+    // Almaty's 24.5: 60% stay (14.7), 40% go to Astana (9.8); Astana has no row in the table: its 7 stay.
+    assertRows("work regions", List.of(values("KZ-71", "KZ-71", 1.0, 7.0), values("KZ-75", "KZ-71", 0.4, 9.8),
+            values("KZ-75", "KZ-75", 0.6, 14.7)),
+        rows(Supply.withWorkRegion(supply, mobility), "select region, work_region, mobility_share, round(supply, 6) from t order by 1, 2"));
   }
 }

@@ -1,0 +1,148 @@
+package io.skillgap.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import io.skillgap.config.SkillgapConfig.BoundaryChange;
+import io.skillgap.config.SkillgapConfig.DisclosureSettings;
+import io.skillgap.config.SkillgapConfig.GraduateSettings;
+import io.skillgap.config.SkillgapConfig.IndexSettings;
+import io.skillgap.config.SkillgapConfig.InvalidConfigException;
+import io.skillgap.config.SkillgapConfig.Paths;
+import io.skillgap.config.SkillgapConfig.ReferencePaths;
+import io.skillgap.config.SkillgapConfig.ReliabilitySettings;
+import io.skillgap.config.SkillgapConfig.RunSettings;
+import io.skillgap.config.SkillgapConfig.SparkSettings;
+import io.skillgap.config.SkillgapConfig.VacancySettings;
+import io.skillgap.config.SkillgapConfig.WageSettings;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Resolved HOCON to the typed {@link SkillgapConfig}, checking each value with its key in the message. */
+final class ConfigReader {
+  private ConfigReader() {}
+
+  static SkillgapConfig read(Config c) {
+    Map<String, String> sparkConf = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : c.getConfig("spark.conf").root().entrySet()) {
+      sparkConf.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
+    }
+    SparkSettings spark = new SparkSettings(c.getString("spark.master"), c.getString("spark.app-name"), sparkConf);
+    Paths paths = new Paths(c.getString("paths.landing"), c.getString("paths.warehouse"), c.getString("paths.publish"));
+    ReferencePaths reference = new ReferencePaths(
+        c.getString("reference.isco"), c.getString("reference.isced"), c.getString("reference.nace"),
+        c.getString("reference.regions"), c.getString("reference.region-aliases"),
+        c.getString("reference.crosswalk"), c.getString("reference.sectors"),
+        c.getString("reference.sector-codes"), c.getString("reference.currency-rates"),
+        c.getString("reference.kz-training-directions"), c.getString("reference.graduate-mobility").trim());
+
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    String asOf = c.getString("run.as-of-date").trim();
+    String batchId = c.getString("run.batch-id").trim();
+    if (!batchId.isEmpty() && !batchId.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw new InvalidConfigException("run.batch-id must be 1-64 letters, digits, '.', '_' or '-': " + batchId);
+    }
+    RunSettings run = new RunSettings(
+        asOf.isEmpty() ? now.toLocalDate() : date(c, "run.as-of-date"),
+        batchId.isEmpty() ? now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) : batchId,
+        positive(c, "run.top-n"));
+
+    Map<String, Double> factors = doubles(c, "vacancies.period-factors");
+    factors.forEach((k, v) -> check(v > 0, "vacancies.period-factors." + k + " must be > 0, got " + v));
+    VacancySettings vacancies = new VacancySettings(
+        positive(c, "vacancies.dedupe-window-days"),
+        date(c, "vacancies.earliest-posted-date"),
+        c.getString("vacancies.default-currency").trim().toUpperCase(),
+        c.getString("vacancies.default-salary-period").trim().toLowerCase(),
+        c.getDouble("vacancies.min-monthly-salary-kzt"),
+        c.getDouble("vacancies.max-monthly-salary-kzt"),
+        positive(c, "vacancies.max-positions"),
+        factors);
+    check(factors.containsKey(vacancies.defaultSalaryPeriod()), "vacancies.default-salary-period '"
+        + vacancies.defaultSalaryPeriod() + "' has no entry in vacancies.period-factors " + factors.keySet());
+    WageSettings wages = new WageSettings(c.getDouble("wages.min-monthly-wage-kzt"), c.getDouble("wages.max-monthly-wage-kzt"));
+
+    Map<String, Double> shares = doubles(c, "graduates.entry-share");
+    shares.forEach((k, v) -> check(v >= 0 && v <= 1, "graduates.entry-share." + k + " must be within [0, 1], got " + v));
+    return new SkillgapConfig(spark, paths, reference, run, c.getBoolean("ingest.csv-multi-line"),
+        vacancies, wages, new GraduateSettings(shares), boundaryChanges(c), index(c), reliability(c), disclosure(c));
+  }
+
+  private static List<BoundaryChange> boundaryChanges(Config c) {
+    List<BoundaryChange> out = new ArrayList<>();
+    List<? extends Config> list = c.getConfigList("regions.boundary-changes");
+    for (int i = 0; i < list.size(); i++) {
+      Config b = list.get(i);
+      String where = "regions.boundary-changes[" + i + "]";
+      Map<String, Double> shares = doubles(b, "shares");
+      double sum = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+      check(Math.abs(sum - 1) < 1e-9, where + ".shares must sum to 1, got " + sum);
+      shares.forEach((k, v) -> check(v > 0, where + ".shares." + k + " must be > 0"));
+      out.add(new BoundaryChange(b.getString("region"), date(b, "until"), shares));
+    }
+    return List.copyOf(out);
+  }
+
+  private static IndexSettings index(Config c) {
+    Map<String, Double> weights = doubles(c, "index.weights");
+    check(weights.keySet().equals(new java.util.TreeSet<>(IndexSettings.INDICATORS)),
+        "index.weights must name exactly the indicators " + IndexSettings.INDICATORS + ", has " + weights.keySet());
+    weights.forEach((k, v) -> check(v >= 0, "index.weights." + k + " must be >= 0, got " + v));
+    check(weights.values().stream().anyMatch(v -> v > 0), "index.weights: at least one weight must be > 0");
+    double shortage = c.getDouble("index.shortage-threshold");
+    double surplus = c.getDouble("index.surplus-threshold");
+    check(surplus < shortage && shortage <= 1 && surplus >= -1,
+        "index.surplus-threshold < index.shortage-threshold within [-1, 1] required, got " + surplus + " and " + shortage);
+    double clip = c.getDouble("index.clip-z");
+    check(clip > 0, "index.clip-z must be > 0, got " + clip);
+    return new IndexSettings(weights, clip, positive(c, "index.min-observations"), positive(c, "index.min-indicators"),
+        shortage, surplus, positive(c, "index.long-vacancy-days"), positive(c, "index.sensitivity-top-n"));
+  }
+
+  private static ReliabilitySettings reliability(Config c) {
+    ReliabilitySettings r = new ReliabilitySettings(positive(c, "reliability.high-min-count"),
+        positive(c, "reliability.low-below-count"), positive(c, "reliability.high-min-indicators"));
+    check(r.lowBelowCount() <= r.highMinCount(), "reliability.low-below-count must be <= reliability.high-min-count");
+    return r;
+  }
+
+  private static DisclosureSettings disclosure(Config c) {
+    return new DisclosureSettings(positive(c, "disclosure.threshold"), positive(c, "disclosure.max-iterations"));
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new InvalidConfigException(message);
+    }
+  }
+
+  static Map<String, Double> doubles(Config c, String path) {
+    Map<String, Double> out = new TreeMap<>();
+    for (String key : c.getConfig(path).root().keySet()) {
+      out.put(key, c.getConfig(path).getDouble(ConfigUtil.quoteString(key)));
+    }
+    check(!out.isEmpty(), path + " must not be empty");
+    return Map.copyOf(out);
+  }
+
+  static int positive(Config c, String path) {
+    int v = c.getInt(path);
+    check(v > 0, path + " must be > 0, got " + v);
+    return v;
+  }
+
+  static LocalDate date(Config c, String path) {
+    String s = c.getString(path).trim();
+    try {
+      return LocalDate.parse(s);
+    } catch (RuntimeException e) {
+      throw new InvalidConfigException(path + " must be an ISO date (yyyy-MM-dd), got '" + s + "'");
+    }
+  }
+}
