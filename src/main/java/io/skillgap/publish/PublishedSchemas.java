@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The published Parquet tables: the gold columns (count columns may be null where suppressed), without
+ * The published Parquet tables: the gold columns (numbers may be null where suppressed), without
  * the internal ones, plus suppressed and suppression where counts are involved.
  */
 public final class PublishedSchemas {
@@ -16,7 +16,8 @@ public final class PublishedSchemas {
   private static StructType published(StructType gold, boolean flags, String... internal) {
     StructType s = new StructType(Arrays.stream(gold.fields())
         .filter(f -> !Arrays.asList(internal).contains(f.name()))
-        .map(f -> new StructField(f.name(), f.dataType(), true, f.metadata()))
+        // Suppression nulls numbers; keys, labels and flags keep their nullability.
+        .map(f -> new StructField(f.name(), f.dataType(), f.nullable() || f.dataType().equals(DataTypes.DoubleType), f.metadata()))
         .toArray(StructField[]::new));
     if (flags) {
       s = s.add("suppressed", DataTypes.BooleanType, false, "true when a value of the row is hidden for disclosure control")
