@@ -1,74 +1,195 @@
 package io.skillgap;
 
+import static org.apache.spark.sql.functions.col;
+
+import io.skillgap.config.Files;
 import io.skillgap.config.Reference;
 import io.skillgap.config.SkillgapConfig;
 import io.skillgap.config.Timing;
 import io.skillgap.config.Warehouse;
+import io.skillgap.config.Warehouse.Table;
 import io.skillgap.conform.Conform;
 import io.skillgap.gap.Gap;
 import io.skillgap.ingest.BatchLog;
 import io.skillgap.ingest.Ingest;
 import io.skillgap.ingest.Ingest.SourceLoad;
+import io.skillgap.publish.Publication;
 import io.skillgap.publish.Publish;
+import io.skillgap.publish.QualityRules;
 import io.skillgap.publish.RunSummary;
-import io.skillgap.publish.RunSummary.SourceCounts;
+import io.skillgap.conform.Conform.RunCounts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The nightly flow, one layer per step: landing -> bronze -> silver (+ quarantine) -> gold -> published.
- * Each step is also a command of its own; run alone, it works on the latest ingested batch.
+ * The nightly flow, one layer per step: landing -> bronze -> silver (+ quarantine) -> gold -> quality
+ * checks -> published. Every step replaces what an earlier attempt of the same night wrote, so a rerun,
+ * a backfill or a restart after a crash ends with the same tables as one clean run.
  */
 public final class Pipeline {
   private static final Logger LOG = LogManager.getLogger(Pipeline.class);
 
   private Pipeline() {}
 
-  /** The whole night. */
-  public static void run(SparkSession spark, SkillgapConfig cfg) {
+  /** Exit codes (documented in the README). */
+  public static final int OK = 0;
+  public static final int ACCOUNTING = 3;
+  public static final int QUALITY_FAILED = 5;
+  public static final int QUARANTINE_THRESHOLD = 6;
+
+  /** One night: ingest, conform, gap, quality, publish, summary. Returns the exit code. */
+  public static int night(SparkSession spark, SkillgapConfig cfg, String command, boolean lockWasStale) {
     long start = System.nanoTime();
-    Reference ref = Reference.load(spark, cfg.reference());
-    String batch = ingest(spark, cfg);
-    conform(spark, cfg, ref, batch);
-    gap(spark, cfg, ref);
-    publish(spark, cfg, batch);
-    LOG.info("run {} finished ({})", batch, Timing.since(start));
+    Warehouse wh = warehouse(spark, cfg);
+    String batch = cfg.run().batchId();
+    RunManifest m = new RunManifest(spark, wh, cfg.paths().warehouse(), batch, command, cfg.configHash());
+    List<String> unfinished = unfinishedBatches(wh);
+    boolean recovery = m.start() > 0 || lockWasStale;
+    m.recovery = recovery;
+    try {
+      Reference ref = Reference.load(spark, cfg.reference());
+      long t = System.nanoTime();
+      List<SourceLoad> loads = Ingest.run(spark, cfg, wh);
+      BatchLog.write(hadoop(spark), cfg.paths().warehouse(), batch, loads);
+      loads.forEach(l -> m.inputFiles.addAll(l.files()));
+      m.stage("ingest", loads.stream().mapToLong(SourceLoad::rows).sum(), t);
+
+      t = System.nanoTime();
+      Set<Integer> touched = new TreeSet<>();
+      for (String earlier : unfinished) {
+        if (!earlier.equals(batch)) {
+          LOG.warn("recovery: batch {} was left unfinished by a run that died; conforming it again", earlier);
+          touched.addAll(Conform.run(spark, cfg, wh, ref, earlier).touched());
+        }
+      }
+      Conform.Result conformed = Conform.run(spark, cfg, wh, ref, batch);
+      touched.addAll(conformed.touched());
+      m.stage("conform", wh.lastCommitRows(Table.SILVER_GRADUATE_SUPPLY), t);
+
+      t = System.nanoTime();
+      boolean everything = recovery || cfg.run().fullRebuild();
+      Gap.run(wh, ref, cfg, everything ? null : touched);
+      m.stage("gap", 0, t);
+
+      Map<String, RunCounts> counts = conformed.counts();
+      counts.values().forEach(c -> c.quarantineByReason().forEach((k, v) -> m.quarantinedByReason.merge(k, v, Long::sum)));
+      counts.forEach((s, c) -> m.rowsPerStage.put("accepted_" + s, c.accepted()));
+
+      List<String> names = new ArrayList<>();
+      Publish.PUBLISHED.forEach(table -> names.add(table.tableName()));
+      boolean changed = everything || !touched.isEmpty() || !Publication.complete(hadoop(spark), cfg.paths().publish(), names);
+      List<QualityRules.Result> quality = changed ? QualityRules.check(spark, wh, m.runId, batch) : List.of();
+      if (QualityRules.anyErrorFailed(quality)) {
+        String msg = "a quality rule of severity ERROR failed: publication skipped, yesterday's tables stay in place";
+        LOG.error(msg);
+        m.finish("quality_failed", QUALITY_FAILED, msg);
+        return QUALITY_FAILED;
+      }
+
+      t = System.nanoTime();
+      Map<String, Long> tableRows = new LinkedHashMap<>();
+      if (changed) {
+        Publication.clearStaging(hadoop(spark), cfg.paths().publish());
+        String staging = Publication.staging(cfg.paths().publish(), m.runId);
+        tableRows = Publish.tables(wh, staging, cfg.disclosure());
+        List<Map<String, Object>> top = RunSummary.topShortages(wh, cfg.run().topN());
+        Map<String, Object> doc = RunSummary.document(batch, cfg.run().asOfDate().toString(), counts, loads, tableRows, top,
+            cfg.paths().publish(), quality);
+        Files.writeText(hadoop(spark), staging + "/_summary.json", RunSummary.toJson(doc));
+        names.add("_summary.json");
+        Publication.switchIn(hadoop(spark), cfg.paths().publish(), staging, names);
+        RunSummary.log(counts, tableRows, top);
+      } else {
+        LOG.info("nothing new tonight: gold, quality results and the publication stay as they were");
+        RunSummary.log(counts, tableRows, List.of());
+      }
+      m.stage("publish", tableRows.values().stream().mapToLong(Long::longValue).sum(), t);
+
+      int exit = OK;
+      String status = "succeeded";
+      String message = null;
+      try {
+        RunSummary.checkAccounting(counts);
+      } catch (RunSummary.AccountingException e) {
+        LOG.error(e.getMessage());
+        exit = ACCOUNTING;
+        status = "accounting_broken";
+        message = e.getMessage();
+      }
+      double share = RunSummary.quarantineShare(counts);
+      if (exit == OK && share > cfg.run().maxQuarantineShare()) {
+        message = String.format(java.util.Locale.ROOT, "%.1f%% of tonight's rows were quarantined, above run.max-quarantine-share %.1f%%",
+            share * 100, cfg.run().maxQuarantineShare() * 100);
+        LOG.error(message + " (everything is written; see the quarantine table)");
+        exit = QUARANTINE_THRESHOLD;
+        status = "quarantine_threshold";
+      }
+      m.finish(status, exit, message);
+      LOG.info("run {} {} with exit code {} ({})", m.runId, status, exit, Timing.since(start));
+      return exit;
+    } catch (RuntimeException e) {
+      m.finish("failed", SkillGap.FAILED, e.toString());
+      throw e;
+    }
   }
 
-  /** Landing files to bronze; returns the batch id. */
+  /** Batches of runs that died midway (still "running" in the manifest): their conform step is redone. */
+  static List<String> unfinishedBatches(Warehouse wh) {
+    List<String> out = new ArrayList<>();
+    if (wh.exists(Table.RUN_MANIFEST)) {
+      wh.read(Table.RUN_MANIFEST).where(col("status").equalTo("running")).select("batch_id").distinct()
+          .collectAsList().forEach(r -> out.add(r.getString(0)));
+    }
+    return out;
+  }
+
+  /** Landing files to bronze only; returns the batch id. */
   public static String ingest(SparkSession spark, SkillgapConfig cfg) {
     String batch = cfg.run().batchId();
-    LOG.info("ingest: batch {} from {}", batch, cfg.paths().landing());
     List<SourceLoad> loads = Ingest.run(spark, cfg, warehouse(spark, cfg));
     BatchLog.write(hadoop(spark), cfg.paths().warehouse(), batch, loads);
     return batch;
   }
 
   /** Bronze to silver and quarantine for a batch. */
-  public static void conform(SparkSession spark, SkillgapConfig cfg, Reference ref, String batch) {
-    Conform.run(spark, cfg, warehouse(spark, cfg), ref, batch);
+  public static Conform.Result conform(SparkSession spark, SkillgapConfig cfg, Reference ref, String batch) {
+    return Conform.run(spark, cfg, warehouse(spark, cfg), ref, batch);
   }
 
-  /** Silver to gold. */
+  /** Silver to gold, every year. */
   public static void gap(SparkSession spark, SkillgapConfig cfg, Reference ref) {
-    Gap.run(warehouse(spark, cfg), ref, cfg);
+    Gap.run(warehouse(spark, cfg), ref, cfg, null);
   }
 
-  /** Gold to Parquet, then the summary: the accounting is checked last, after everything is written. */
-  public static void publish(SparkSession spark, SkillgapConfig cfg, String batch) {
+  /** Gold to the published tables (after the quality rules) for a batch's summary; returns the exit code. */
+  public static int publish(SparkSession spark, SkillgapConfig cfg, String batch) {
+    SkillgapConfig forced = cfg.withFullRebuild();
     Warehouse wh = warehouse(spark, cfg);
-    Map<String, Long> tableRows = Publish.tables(wh, cfg.paths().publish(), cfg.disclosure());
-    Map<String, SourceCounts> counts = RunSummary.measure(wh, batch);
+    List<QualityRules.Result> quality = QualityRules.check(spark, wh, "publish@" + java.time.Instant.now(), batch);
+    if (QualityRules.anyErrorFailed(quality)) {
+      return QUALITY_FAILED;
+    }
+    Map<String, RunCounts> counts = Conform.count(wh, batch);
+    List<String> names = new ArrayList<>();
+    Publish.PUBLISHED.forEach(table -> names.add(table.tableName()));
+    Publication.clearStaging(hadoop(spark), forced.paths().publish());
+    String staging = Publication.staging(forced.paths().publish(), "publish-" + batch);
+    Map<String, Long> tableRows = Publish.tables(wh, staging, cfg.disclosure());
     List<Map<String, Object>> top = RunSummary.topShortages(wh, cfg.run().topN());
-    Map<String, Object> doc = RunSummary.document(batch, cfg.run().asOfDate().toString(), counts,
-        BatchLog.read(hadoop(spark), cfg.paths().warehouse(), batch), tableRows, top, cfg.paths().publish());
-    io.skillgap.config.Files.writeText(hadoop(spark), cfg.paths().publish() + "/_summary.json", RunSummary.toJson(doc));
+    Files.writeText(hadoop(spark), staging + "/_summary.json", RunSummary.toJson(RunSummary.document(batch, cfg.run().asOfDate().toString(),
+        counts, BatchLog.read(hadoop(spark), cfg.paths().warehouse(), batch), tableRows, top, cfg.paths().publish(), quality)));
+    names.add("_summary.json");
+    Publication.switchIn(hadoop(spark), cfg.paths().publish(), staging, names);
     RunSummary.log(counts, tableRows, top);
-    RunSummary.checkAccounting(counts);
+    return OK;
   }
 
   /** The batch a single stage works on: the configured one if given, else the latest ingested. */
@@ -87,7 +208,7 @@ public final class Pipeline {
     return new Warehouse(spark, cfg.paths().warehouse());
   }
 
-  private static Configuration hadoop(SparkSession spark) {
+  static Configuration hadoop(SparkSession spark) {
     return spark.sparkContext().hadoopConfiguration();
   }
 }

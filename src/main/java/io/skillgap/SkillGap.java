@@ -8,9 +8,11 @@ import io.skillgap.publish.RunSummary.AccountingException;
 import io.skillgap.sample.SampleGenerator;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.SparkSession;
@@ -22,16 +24,19 @@ import picocli.CommandLine.Option;
 /** The command line: parses typed options and configuration, then hands over to {@link Pipeline}. */
 @Command(name = "skillgap", mixinStandardHelpOptions = true, versionProvider = SkillGap.Version.class,
     description = "Measures where employers want more qualified people than colleges and universities produce.",
-    subcommands = {SkillGap.Sample.class, SkillGap.Run.class, SkillGap.IngestCmd.class, SkillGap.ConformCmd.class,
-        SkillGap.GapCmd.class, SkillGap.PublishCmd.class},
+    subcommands = {SkillGap.Sample.class, SkillGap.Run.class, SkillGap.Backfill.class, SkillGap.IngestCmd.class,
+        SkillGap.ConformCmd.class, SkillGap.GapCmd.class, SkillGap.PublishCmd.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:failed (see the log)", "2:bad usage or configuration",
-        "3:row accounting broken (read != accepted + quarantined)"})
+        "3:row accounting broken (read != accepted + quarantined)", "4:another run holds the warehouse lock",
+        "5:a quality rule of severity ERROR failed (yesterday's publication kept)",
+        "6:more rows quarantined than run.max-quarantine-share (everything written)"})
 public final class SkillGap {
   private static final Logger LOG = LogManager.getLogger(SkillGap.class);
   public static final int FAILED = 1;
   public static final int BAD_CONFIG = 2;
   public static final int ACCOUNTING = 3;
+  public static final int LOCKED = 4;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -43,6 +48,11 @@ public final class SkillGap {
       if (e instanceof InvalidConfigException) {
         cmd.getErr().println("skillgap: configuration error: " + e.getMessage());
         return BAD_CONFIG;
+      }
+      if (e instanceof RunLock.LockedException) {
+        cmd.getErr().println("skillgap: " + e.getMessage());
+        LOG.error(e.getMessage());
+        return LOCKED;
       }
       if (e instanceof AccountingException) {
         LOG.error(e.getMessage());
@@ -63,6 +73,8 @@ public final class SkillGap {
     String warehouse;
     @Option(names = "--publish", paramLabel = "DIR", description = "published Parquet folder (default: data/publish)")
     String publish;
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the night to run (as-of date and batch id; default: today)")
+    LocalDate date;
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a configuration key; repeatable")
     Map<String, String> overrides = new LinkedHashMap<>();
 
@@ -73,70 +85,109 @@ public final class SkillGap {
         File candidate = Path.of(home == null ? "." : home, "conf", "skillgap.conf").toFile();
         file = candidate.isFile() ? candidate : null;
       }
-      return SkillgapConfig.load(file, overrides).withPaths(landing, warehouse, publish);
+      Map<String, String> all = new LinkedHashMap<>(overrides);
+      if (date != null) {
+        all.putIfAbsent("run.as-of-date", date.toString());
+      }
+      return SkillgapConfig.load(file, all).withPaths(landing, warehouse, publish);
     }
 
     boolean batchGiven() {
-      return overrides.containsKey("run.batch-id") && !overrides.get("run.batch-id").isBlank();
+      return date != null || overrides.containsKey("run.batch-id") && !overrides.get("run.batch-id").isBlank();
     }
   }
 
-  /** A pipeline command: configuration, a session, the work, the session closed. */
+  /** A pipeline command: configuration, the warehouse lock, a session, the work; returns its exit code. */
   abstract static class SparkCommand implements Callable<Integer> {
     @Mixin Common common;
 
     @Override
     public Integer call() {
       SkillgapConfig cfg = common.load();
-      SparkSession spark = Sparks.session(cfg.spark());
-      try {
-        work(spark, cfg);
-      } finally {
-        spark.stop();
+      String name = getClass().getAnnotation(Command.class).name();
+      try (RunLock lock = RunLock.acquire(new Configuration(), cfg.paths().warehouse(), name)) {
+        SparkSession spark = Sparks.session(cfg.spark());
+        try {
+          return work(spark, cfg, lock.tookOverStale());
+        } finally {
+          spark.stop();
+        }
       }
-      return 0;
     }
 
-    abstract void work(SparkSession spark, SkillgapConfig cfg);
+    abstract int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale);
   }
 
-  @Command(name = "run", description = "Runs the whole nightly flow: ingest, conform, gap, publish.")
+  @Command(name = "run", description = "Runs one night: ingest, conform, gap, quality checks, publish.")
   static final class Run extends SparkCommand {
     @Override
-    void work(SparkSession spark, SkillgapConfig cfg) {
-      Pipeline.run(spark, cfg);
+    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+      return Pipeline.night(spark, cfg, "run", lockWasStale);
     }
   }
 
-  @Command(name = "ingest", description = "Landing files to bronze, as a new batch.")
+  @Command(name = "backfill", description = "Runs the nights from --from to --to, each from <landing-root>/<yyyy-MM-dd>/.")
+  static final class Backfill extends SparkCommand {
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "first night")
+    LocalDate from;
+    @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "last night (inclusive)")
+    LocalDate to;
+    @Option(names = "--landing-root", required = true, paramLabel = "DIR", description = "folder with one landing folder per night")
+    String landingRoot;
+
+    @Override
+    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+      if (to.isBefore(from)) {
+        throw new InvalidConfigException("--to " + to + " is before --from " + from);
+      }
+      int worst = 0;
+      boolean stale = lockWasStale;
+      for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
+        LOG.info("backfill: night {}", night);
+        int code = Pipeline.night(spark, cfg.forNight(night, landingRoot + "/" + night), "backfill", stale);
+        stale = false;
+        worst = Math.max(worst, code);
+        if (code == SkillGap.ACCOUNTING || code == Pipeline.QUALITY_FAILED) {
+          LOG.error("backfill stops at {} (exit code {})", night, code);
+          return code;
+        }
+      }
+      return worst;
+    }
+  }
+
+  @Command(name = "ingest", description = "Landing files to bronze, as the night's batch.")
   static final class IngestCmd extends SparkCommand {
     @Override
-    void work(SparkSession spark, SkillgapConfig cfg) {
+    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       Pipeline.ingest(spark, cfg);
+      return 0;
     }
   }
 
-  @Command(name = "conform", description = "Bronze to silver and quarantine, for the latest batch (or --set run.batch-id=...).")
+  @Command(name = "conform", description = "Bronze to silver and quarantine, for the latest batch (or --date).")
   static final class ConformCmd extends SparkCommand {
     @Override
-    void work(SparkSession spark, SkillgapConfig cfg) {
+    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       Pipeline.conform(spark, cfg, Reference.load(spark, cfg.reference()), Pipeline.latestBatch(spark, cfg, common.batchGiven()));
+      return 0;
     }
   }
 
-  @Command(name = "gap", description = "Silver to the gold gap tables.")
+  @Command(name = "gap", description = "Silver to the gold tables, every year.")
   static final class GapCmd extends SparkCommand {
     @Override
-    void work(SparkSession spark, SkillgapConfig cfg) {
+    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       Pipeline.gap(spark, cfg, Reference.load(spark, cfg.reference()));
+      return 0;
     }
   }
 
-  @Command(name = "publish", description = "Gold to published Parquet and _summary.json, for the latest batch.")
+  @Command(name = "publish", description = "Quality checks, then gold to published Parquet and _summary.json.")
   static final class PublishCmd extends SparkCommand {
     @Override
-    void work(SparkSession spark, SkillgapConfig cfg) {
-      Pipeline.publish(spark, cfg, Pipeline.latestBatch(spark, cfg, common.batchGiven()));
+    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+      return Pipeline.publish(spark, cfg, Pipeline.latestBatch(spark, cfg, common.batchGiven()));
     }
   }
 

@@ -7,6 +7,7 @@ import io.skillgap.config.SkillgapConfig.BoundaryChange;
 import io.skillgap.config.SkillgapConfig.DisclosureSettings;
 import io.skillgap.config.SkillgapConfig.GraduateSettings;
 import io.skillgap.config.SkillgapConfig.IndexSettings;
+import io.skillgap.config.SkillgapConfig.IngestSettings;
 import io.skillgap.config.SkillgapConfig.InvalidConfigException;
 import io.skillgap.config.SkillgapConfig.Paths;
 import io.skillgap.config.SkillgapConfig.ReferencePaths;
@@ -18,7 +19,6 @@ import io.skillgap.config.SkillgapConfig.WageSettings;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +48,14 @@ final class ConfigReader {
     if (!batchId.isEmpty() && !batchId.matches("[A-Za-z0-9_.-]{1,64}")) {
       throw new InvalidConfigException("run.batch-id must be 1-64 letters, digits, '.', '_' or '-': " + batchId);
     }
-    RunSettings run = new RunSettings(
-        asOf.isEmpty() ? now.toLocalDate() : date(c, "run.as-of-date"),
-        batchId.isEmpty() ? now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) : batchId,
-        positive(c, "run.top-n"));
+    LocalDate night = asOf.isEmpty() ? now.toLocalDate() : date(c, "run.as-of-date");
+    double maxShare = c.getDouble("run.max-quarantine-share");
+    check(maxShare >= 0 && maxShare <= 1, "run.max-quarantine-share must be within [0, 1], got " + maxShare);
+    RunSettings run = new RunSettings(night, batchId.isEmpty() ? night.toString() : batchId, positive(c, "run.top-n"),
+        c.getBoolean("run.full-rebuild"), maxShare);
+    String encoding = c.getString("ingest.fallback-encoding").trim();
+    check(java.nio.charset.Charset.isSupported(encoding), "ingest.fallback-encoding '" + encoding + "' is not a known charset");
+    IngestSettings ingest = new IngestSettings(c.getBoolean("ingest.csv-multi-line"), c.getBoolean("ingest.always-checksum"), encoding);
 
     Map<String, Double> factors = doubles(c, "vacancies.period-factors");
     factors.forEach((k, v) -> check(v > 0, "vacancies.period-factors." + k + " must be > 0, got " + v));
@@ -70,8 +74,10 @@ final class ConfigReader {
 
     Map<String, Double> shares = doubles(c, "graduates.entry-share");
     shares.forEach((k, v) -> check(v >= 0 && v <= 1, "graduates.entry-share." + k + " must be within [0, 1], got " + v));
-    return new SkillgapConfig(spark, paths, reference, run, c.getBoolean("ingest.csv-multi-line"),
-        vacancies, wages, new GraduateSettings(shares), boundaryChanges(c), index(c), reliability(c), disclosure(c));
+    String salt = c.getString("pii.employer-id-salt");
+    check(!salt.isBlank(), "pii.employer-id-salt must not be empty");
+    return new SkillgapConfig(spark, paths, reference, run, ingest,
+        vacancies, wages, new GraduateSettings(shares), boundaryChanges(c), index(c), reliability(c), disclosure(c), salt, hash(c));
   }
 
   private static List<BoundaryChange> boundaryChanges(Config c) {
@@ -114,6 +120,21 @@ final class ConfigReader {
 
   private static DisclosureSettings disclosure(Config c) {
     return new DisclosureSettings(positive(c, "disclosure.threshold"), positive(c, "disclosure.max-iterations"));
+  }
+
+  /**
+   * SHA-256 of the resolved configuration (keys sorted by the renderer), without what changes every night
+   * (the as-of date and batch id) and without the salt: equal hashes mean the same method and inputs.
+   */
+  static String hash(Config c) {
+    String text = c.withoutPath("run.as-of-date").withoutPath("run.batch-id").withoutPath("pii").withoutPath("home")
+        .root().render(com.typesafe.config.ConfigRenderOptions.concise());
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void check(boolean ok, String message) {

@@ -19,14 +19,16 @@ public record SkillgapConfig(
     Paths paths,
     ReferencePaths reference,
     RunSettings run,
-    boolean csvMultiLine,
+    IngestSettings ingest,
     VacancySettings vacancies,
     WageSettings wages,
     GraduateSettings graduates,
     List<BoundaryChange> boundaryChanges,
     IndexSettings index,
     ReliabilitySettings reliability,
-    DisclosureSettings disclosure) {
+    DisclosureSettings disclosure,
+    String piiSalt,
+    String configHash) {
 
   /** Where spark.* settings for the session come from. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {}
@@ -41,7 +43,10 @@ public record SkillgapConfig(
       String graduateMobility) {}
 
   /** The night this run stands for. */
-  public record RunSettings(LocalDate asOfDate, String batchId, int topN) {}
+  public record RunSettings(LocalDate asOfDate, String batchId, int topN, boolean fullRebuild, double maxQuarantineShare) {}
+
+  /** How landing files are recognised and read. */
+  public record IngestSettings(boolean csvMultiLine, boolean alwaysChecksum, String fallbackEncoding) {}
 
   /** Validation bounds and the dedupe window for vacancies. */
   public record VacancySettings(
@@ -124,13 +129,27 @@ public record SkillgapConfig(
     return key;
   }
 
+  /** A copy that recomputes every year and publishes again. */
+  public SkillgapConfig withFullRebuild() {
+    RunSettings r = new RunSettings(run.asOfDate(), run.batchId(), run.topN(), true, run.maxQuarantineShare());
+    return new SkillgapConfig(spark, paths, reference, r, ingest, vacancies, wages, graduates, boundaryChanges, index, reliability,
+        disclosure, piiSalt, configHash);
+  }
+
+  /** A copy for another night (backfills): its as-of date and batch id. */
+  public SkillgapConfig forNight(LocalDate night, String landing) {
+    RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare());
+    return new SkillgapConfig(spark, new Paths(landing, paths.warehouse(), paths.publish()), reference, r, ingest, vacancies,
+        wages, graduates, boundaryChanges, index, reliability, disclosure, piiSalt, configHash);
+  }
+
   /** A copy with other landing, warehouse and publish folders (command-line options win over files). */
   public SkillgapConfig withPaths(String landing, String warehouse, String publish) {
     Paths p = new Paths(
         landing != null ? landing : paths.landing(),
         warehouse != null ? warehouse : paths.warehouse(),
         publish != null ? publish : paths.publish());
-    return new SkillgapConfig(spark, p, reference, run, csvMultiLine, vacancies, wages, graduates, boundaryChanges,
-        index, reliability, disclosure);
+    return new SkillgapConfig(spark, p, reference, run, ingest, vacancies, wages, graduates, boundaryChanges,
+        index, reliability, disclosure, piiSalt, configHash);
   }
 }

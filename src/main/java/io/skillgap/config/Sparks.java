@@ -27,6 +27,8 @@ public final class Sparks {
       builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     }
     return builder
+        // CSV exports of government systems come in Windows-1251; Spark 4 accepts only Unicode charsets without this.
+        .config("spark.sql.legacy.javaCharsets", "true")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .getOrCreate();

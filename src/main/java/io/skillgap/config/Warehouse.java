@@ -15,16 +15,20 @@ public final class Warehouse {
     BRONZE_VACANCIES("bronze/vacancies", "_batch_id"),
     BRONZE_WAGES("bronze/wages", "_batch_id"),
     BRONZE_GRADUATES("bronze/graduates", "_batch_id"),
+    INGEST_LOG("ingest_log"),
     QUARANTINE("quarantine", "_batch_id"),
+    SILVER_VACANCY_ADS("silver/vacancy_ads", "_batch_id"),
     SILVER_VACANCIES("silver/vacancies"),
-    SILVER_WAGES("silver/wages"),
-    SILVER_GRADUATES("silver/graduates"),
+    SILVER_WAGES("silver/wages", "_batch_id"),
+    SILVER_GRADUATES("silver/graduates", "_batch_id"),
     SILVER_GRADUATE_SUPPLY("silver/graduate_supply"),
     GOLD_OCCUPATION_REGION_GAP("gold/occupation_region_gap", "year"),
     GOLD_PROGRAM_GAP("gold/program_gap", "year"),
     GOLD_SECTOR_REGION_SUMMARY("gold/sector_region_summary", "year"),
     GOLD_SHORTAGE_RANKING("gold/shortage_ranking", "year"),
-    GOLD_INDEX_SENSITIVITY("gold/index_sensitivity", "year");
+    GOLD_INDEX_SENSITIVITY("gold/index_sensitivity", "year"),
+    RUN_MANIFEST("run_manifest"),
+    QUALITY_RESULTS("quality_results");
 
     final String folder;
     final List<String> partitionBy;
@@ -69,9 +73,42 @@ public final class Warehouse {
     writer(rows, t).mode("append").save(path(t));
   }
 
-  /** Silver and gold are rebuilt from the batch; Delta keeps the previous version readable meanwhile. */
+  /** A table rebuilt whole, in one commit; Delta keeps the previous version readable meanwhile. */
   public void overwrite(Dataset<Row> rows, Table t) {
     writer(rows, t).mode("overwrite").option("overwriteSchema", "true").save(path(t));
+  }
+
+  /**
+   * Replaces the rows where {@code column = value} in one commit (the batch's partition): writing the
+   * same batch again leaves the same table, which makes reruns and restarts after a crash idempotent.
+   */
+  public void replaceBatch(Dataset<Row> rows, Table t, String column, String value) {
+    replaceWhere(rows, t, column + " = '" + value.replace("'", "''") + "'");
+  }
+
+  /** Replaces the rows of the given years in one commit (gold recomputed for the years new data touches). */
+  public void replaceYears(Dataset<Row> rows, Table t, java.util.Collection<Integer> years) {
+    if (years.isEmpty()) {
+      return;
+    }
+    replaceWhere(rows, t, "year IN (" + String.join(", ", years.stream().map(String::valueOf).toList()) + ")");
+  }
+
+  private void replaceWhere(Dataset<Row> rows, Table t, String condition) {
+    if (!exists(t)) {
+      writer(rows, t).mode("append").save(path(t));
+      return;
+    }
+    writer(rows, t).mode("overwrite").option("replaceWhere", condition).save(path(t));
+  }
+
+  /** Deletes the rows matching {@code keys} on the given columns, in one commit (a MERGE). */
+  public void deleteMatching(Table t, Dataset<Row> keys, String... columns) {
+    if (!exists(t)) {
+      return;
+    }
+    String on = String.join(" AND ", java.util.Arrays.stream(columns).map(c -> "t." + c + " = k." + c).toList());
+    DeltaTable.forPath(spark, path(t)).as("t").merge(keys.as("k"), on).whenMatched().delete().execute();
   }
 
   private DataFrameWriter<Row> writer(Dataset<Row> rows, Table t) {

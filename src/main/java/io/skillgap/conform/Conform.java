@@ -1,7 +1,8 @@
 package io.skillgap.conform;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.year;
 
 import io.skillgap.config.Reference;
 import io.skillgap.config.Schemas;
@@ -11,8 +12,14 @@ import io.skillgap.config.Timing;
 import io.skillgap.config.Warehouse;
 import io.skillgap.config.Warehouse.Table;
 import io.skillgap.ingest.Ingest;
+import io.skillgap.ingest.IngestLog;
 import io.skillgap.ingest.Source;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +27,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
-/** Bronze to silver: each source typed and validated, failures to quarantine, duplicates collapsed, supply allocated. */
+/**
+ * Bronze to silver: the batch's rows typed and validated, failures to quarantine, accepted rows to the
+ * silver row tables (replacing the batch's earlier attempt), rows of file versions replaced since
+ * removed; then the unique vacancies and the graduate supply rebuilt from every current row.
+ */
 public final class Conform {
   private static final Logger LOG = LogManager.getLogger(Conform.class);
 
@@ -29,14 +40,24 @@ public final class Conform {
   /** A source's rows after validation: accepted (silver shape) and quarantined (quarantine shape). */
   public record Checked(Dataset<Row> accepted, Dataset<Row> quarantined) {}
 
-  public static Checked vacancies(Dataset<Row> bronze, Reference ref, Dataset<Row> aliasKeys, SkillgapConfig cfg) {
+  /** What conform did: the years whose figures changed, and the batch's accounting per source. */
+  public record Result(Set<Integer> touched, Map<String, RunCounts> counts) {}
+
+  /** One source's accounting for the batch, measured right after the writes. */
+  public record RunCounts(long read, long accepted, long quarantined, Map<String, Long> quarantineByReason) {}
+
+  public static Checked vacancies(Dataset<Row> bronze, Reference ref, Dataset<Row> aliasKeys, SkillgapConfig cfg,
+      Dataset<Row> existingAds) {
     Dataset<Row> rows = VacancyConform.typed(bronze, cfg.vacancies());
     rows = Regions.withRegionCode(rows, "region", aliasKeys, "v_region");
     rows = VacancyConform.withOccupation(rows, ref.iscoUnits());
     rows = VacancyConform.withActivity(rows, ref.nace());
-    rows = VacancyConform.withMonthlySalaryKzt(rows, ref.currencyRates(), cfg.vacancies().periodFactors());
-    Dataset<Row> checked = once(Rules.check(rows, VacancyConform.rules(cfg.vacancies(), cfg.run().asOfDate())));
-    return split(checked, Source.VACANCIES, VacancyConform.acceptedAds(Rules.accepted(checked)));
+    // Materialised after the joins: the typed columns, four joins and the rules in one generated method
+    // would outgrow Java's 64 KB limit (Spark would fall back to slow interpreted code, loudly).
+    rows = once(VacancyConform.withMonthlySalaryKzt(rows, ref.currencyRates(), cfg.vacancies().periodFactors()));
+    Dataset<Row> ruled = Rules.check(rows, VacancyConform.rules(cfg.vacancies(), cfg.run().asOfDate()));
+    Dataset<Row> checked = once(VacancyConform.flagIdConflicts(ruled, existingAds, cfg.piiSalt()));
+    return split(checked, Source.VACANCIES, VacancyConform.acceptedAds(Rules.accepted(checked), cfg.piiSalt()));
   }
 
   public static Checked graduates(Dataset<Row> bronze, Reference ref, Dataset<Row> aliasKeys, SkillgapConfig cfg) {
@@ -67,39 +88,152 @@ public final class Conform {
     return checked.persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  /** The composite: reads the batch from bronze, writes quarantine and the four silver tables. */
-  public static void run(SparkSession spark, SkillgapConfig cfg, Warehouse wh, Reference ref, String batchId) {
+  /** The composite; returns the years whose figures the night changed (gold recomputes those) and the accounting. */
+  public static Result run(SparkSession spark, SkillgapConfig cfg, Warehouse wh, Reference ref, String batchId) {
     if (!cfg.graduates().entryShare().keySet().containsAll(GraduateConform.LEVELS)) {
       throw new InvalidConfigException("graduates.entry-share must give a share for each of " + GraduateConform.LEVELS
           + ", has " + cfg.graduates().entryShare().keySet());
     }
     long start = System.nanoTime();
+    // Rows of file versions replaced tonight go first: the new version must not conflict with its old self.
+    Set<Integer> touched = new TreeSet<>(removeSuperseded(wh, cfg.vacancies().dedupeWindowDays()));
+    if (touched.isEmpty() && nothingToDo(wh, batchId)) {
+      LOG.info("conform: batch {} brought no rows and nothing was replaced: silver unchanged", batchId);
+      return new Result(touched, count(wh, batchId));
+    }
     Dataset<Row> aliasKeys = Regions.aliasKeys(ref.regionAliases());
-    Checked vacancies = vacancies(bronzeBatch(spark, wh, Source.VACANCIES, batchId), ref, aliasKeys, cfg);
+    // Ids are checked against the nights before this one, so a rerun of an older night judges as it did.
+    Dataset<Row> existingAds = wh.exists(Table.SILVER_VACANCY_ADS)
+        ? wh.read(Table.SILVER_VACANCY_ADS).where(col("_batch_id").lt(batchId))
+        : spark.createDataFrame(List.of(), SilverSchemas.VACANCY_ADS);
+    Checked vacancies = vacancies(bronzeBatch(spark, wh, Source.VACANCIES, batchId), ref, aliasKeys, cfg, existingAds);
     Checked graduates = graduates(bronzeBatch(spark, wh, Source.GRADUATES, batchId), ref, aliasKeys, cfg);
     Checked wages = wages(bronzeBatch(spark, wh, Source.WAGES, batchId), ref, aliasKeys, cfg);
 
     Dataset<Row> quarantine = vacancies.quarantined().unionByName(graduates.quarantined()).unionByName(wages.quarantined());
-    wh.append(Schemas.shape(quarantine, SilverSchemas.QUARANTINE), Table.QUARANTINE);
-    LOG.info("conform: {} rows quarantined ({})", wh.lastCommitRows(Table.QUARANTINE), Timing.since(start));
+    wh.replaceBatch(Schemas.shape(quarantine, SilverSchemas.QUARANTINE), Table.QUARANTINE, "_batch_id", batchId);
+    wh.replaceBatch(Schemas.shape(vacancies.accepted(), SilverSchemas.VACANCY_ADS), Table.SILVER_VACANCY_ADS, "_batch_id", batchId);
+    wh.replaceBatch(Schemas.shape(graduates.accepted(), SilverSchemas.GRADUATES), Table.SILVER_GRADUATES, "_batch_id", batchId);
+    wh.replaceBatch(Schemas.shape(wages.accepted(), SilverSchemas.WAGES), Table.SILVER_WAGES, "_batch_id", batchId);
+    spark.catalog().clearCache();
+    LOG.info("conform: batch {} validated: {} rows quarantined ({})", batchId,
+        wh.read(Table.QUARANTINE).where(col("_batch_id").equalTo(batchId)).count(), Timing.since(start));
 
-    Dataset<Row> collapsed = Boundaries.splitByDate(Dedupe.collapse(vacancies.accepted(), cfg.vacancies().dedupeWindowDays()),
-        "region", "first_posted_date", cfg.boundaryChanges()).withColumn("_batch_id", lit(batchId));
+    touched.addAll(yearsOfBatch(wh, batchId, cfg.vacancies().dedupeWindowDays()));
+    Map<String, RunCounts> counts = count(wh, batchId);
+    // A rerun of an older night reloads files that later nights replaced: those rows go again.
+    touched.addAll(removeSuperseded(wh, cfg.vacancies().dedupeWindowDays()));
+
+    Dataset<Row> collapsed = Boundaries.splitByDate(Dedupe.collapse(wh.read(Table.SILVER_VACANCY_ADS), cfg.vacancies().dedupeWindowDays()),
+        "region", "first_posted_date", cfg.boundaryChanges());
     wh.overwrite(Schemas.shape(collapsed, SilverSchemas.VACANCIES), Table.SILVER_VACANCIES);
-    LOG.info("conform: {} vacancy rows in silver (a vacancy of a region split since has one per part) ({})", wh.lastCommitRows(Table.SILVER_VACANCIES), Timing.since(start));
+    LOG.info("conform: {} vacancy rows in silver (a vacancy of a region split since has one per part) ({})",
+        wh.lastCommitRows(Table.SILVER_VACANCIES), Timing.since(start));
 
-    Dataset<Row> grads = graduates.accepted().withColumn("_batch_id", lit(batchId));
-    wh.overwrite(Schemas.shape(grads, SilverSchemas.GRADUATES), Table.SILVER_GRADUATES);
     Dataset<Row> cells = Supply.harmonised(Supply.graduateCells(wh.read(Table.SILVER_GRADUATES)), cfg.boundaryChanges());
     Dataset<Row> supply = Supply.withWorkRegion(
-        Supply.allocate(cells, ref.crosswalk(), ref.crosswalkFields(), cfg.graduates().entryShare()), ref.mobility())
-        .withColumn("_batch_id", lit(batchId));
+        Supply.allocate(cells, ref.crosswalk(), ref.crosswalkFields(), cfg.graduates().entryShare()), ref.mobility());
     wh.overwrite(Schemas.shape(supply, SilverSchemas.GRADUATE_SUPPLY), Table.SILVER_GRADUATE_SUPPLY);
-    LOG.info("conform: graduates and supply in silver ({})", Timing.since(start));
+    LOG.info("conform: done, years touched {} ({})", touched, Timing.since(start));
+    return new Result(touched, counts);
+  }
 
-    wh.overwrite(Schemas.shape(wages.accepted().withColumn("_batch_id", lit(batchId)), SilverSchemas.WAGES), Table.SILVER_WAGES);
-    spark.catalog().clearCache();
-    LOG.info("conform: done ({})", Timing.since(start));
+  /** The batch's accounting per source: bronze rows read, silver rows accepted, quarantined by reason. */
+  public static Map<String, RunCounts> count(Warehouse wh, String batchId) {
+    Map<String, Map<String, Long>> reasons = new TreeMap<>();
+    if (wh.exists(Table.QUARANTINE)) {
+      for (Row r : wh.read(Table.QUARANTINE).where(col("_batch_id").equalTo(batchId)).groupBy("source", "reason").count().collectAsList()) {
+        reasons.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
+      }
+    }
+    Map<String, RunCounts> out = new LinkedHashMap<>();
+    for (Source s : Source.values()) {
+      long read = batchRows(wh, Ingest.bronzeTable(s), batchId);
+      long accepted = batchRows(wh, silverRows(s), batchId);
+      Map<String, Long> byReason = reasons.getOrDefault(s.folder(), Map.of());
+      out.put(s.folder(), new RunCounts(read, accepted, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason));
+    }
+    return out;
+  }
+
+  /** The silver table holding a source's accepted rows, one per input row. */
+  public static Table silverRows(Source s) {
+    return switch (s) {
+      case VACANCIES -> Table.SILVER_VACANCY_ADS;
+      case WAGES -> Table.SILVER_WAGES;
+      case GRADUATES -> Table.SILVER_GRADUATES;
+    };
+  }
+
+  private static long batchRows(Warehouse wh, Table t, String batchId) {
+    return wh.exists(t) ? wh.read(t).where(col("_batch_id").equalTo(batchId)).count() : 0;
+  }
+
+  /**
+   * True when the batch has no bronze rows and no silver rows from an earlier attempt: then there is
+   * nothing to validate and nothing to rebuild.
+   */
+  static boolean nothingToDo(Warehouse wh, String batchId) {
+    for (Table t : List.of(Table.BRONZE_VACANCIES, Table.BRONZE_WAGES, Table.BRONZE_GRADUATES, Table.SILVER_VACANCY_ADS,
+        Table.SILVER_GRADUATES, Table.SILVER_WAGES, Table.QUARANTINE)) {
+      if (wh.exists(t) && !wh.read(t).where(col("_batch_id").equalTo(batchId)).isEmpty()) {
+        return false;
+      }
+    }
+    return wh.exists(Table.SILVER_VACANCIES) && wh.exists(Table.SILVER_GRADUATE_SUPPLY);
+  }
+
+  /** Years the batch's rows speak for; an ad can join a vacancy first posted up to the window earlier. */
+  static Set<Integer> yearsOfBatch(Warehouse wh, String batchId, int windowDays) {
+    Set<Integer> years = new TreeSet<>();
+    Dataset<Row> ads = wh.read(Table.SILVER_VACANCY_ADS).where(col("_batch_id").equalTo(batchId));
+    years.addAll(distinctYears(ads.select(year(col("posted_date")).as("y"))
+        .union(ads.select(year(date_sub(col("posted_date"), windowDays)).as("y")))));
+    years.addAll(distinctYears(wh.read(Table.SILVER_GRADUATES).where(col("_batch_id").equalTo(batchId)).select(col("year").as("y"))));
+    years.addAll(distinctYears(wh.read(Table.SILVER_WAGES).where(col("_batch_id").equalTo(batchId)).select(col("year").as("y"))));
+    return years;
+  }
+
+  /**
+   * Removes the rows of file versions replaced since they were loaded; returns their years. Idempotent:
+   * on a second pass there is nothing left to remove.
+   */
+  static Set<Integer> removeSuperseded(Warehouse wh, int windowDays) {
+    Dataset<Row> keys = IngestLog.superseded(wh).cache();
+    Set<Integer> years = new TreeSet<>();
+    if (keys.isEmpty()) {
+      return years;
+    }
+    if (!wh.exists(Table.SILVER_VACANCY_ADS)) {
+      return years;
+    }
+    Dataset<Row> ads = wh.read(Table.SILVER_VACANCY_ADS).join(keys, new String[] {"_source_file", "_batch_id"});
+    years.addAll(distinctYears(ads.select(year(col("posted_date")).as("y"))
+        .union(ads.select(year(date_sub(col("posted_date"), windowDays)).as("y")))));
+    for (Table t : List.of(Table.SILVER_GRADUATES, Table.SILVER_WAGES)) {
+      if (wh.exists(t)) {
+        years.addAll(distinctYears(wh.read(t).join(keys, new String[] {"_source_file", "_batch_id"}).select(col("year").as("y"))));
+      }
+    }
+    if (!years.isEmpty()) {
+      for (Table t : List.of(Table.SILVER_VACANCY_ADS, Table.SILVER_GRADUATES, Table.SILVER_WAGES)) {
+        wh.deleteMatching(t, keys, "_source_file", "_batch_id");
+      }
+      LOG.info("conform: removed the rows of {} replaced file versions (years {})", keys.count(), years);
+    }
+    keys.unpersist();
+    return years;
+  }
+
+  /** Distinct years of a one-column frame (a handful of values). */
+  private static Set<Integer> distinctYears(Dataset<Row> years) {
+    Set<Integer> out = new TreeSet<>();
+    for (Row r : years.distinct().collectAsList()) {
+      if (!r.isNullAt(0)) {
+        out.add(r.getInt(0));
+      }
+    }
+    return out;
   }
 
   /** The batch's bronze rows of a source; none (an empty frame) when the source had no files. */

@@ -62,7 +62,9 @@ public final class GraduateConform {
         trim(col("field_code")).as("field_code_raw"),
         col("g_level").as("level"),
         col("g_count").as("graduates"),
-        col("_row_id"));
+        col("_row_id"),
+        col(Source.SOURCE_FILE),
+        col("_batch_id"));
   }
 
 }

@@ -52,7 +52,8 @@ public final class Rules {
 
   /**
    * Quarantine rows: the reason and the original text of the row (the parser's raw line when it
-   * could not split it, otherwise the landing columns as JSON), traceable to file and row id.
+   * could not split it, otherwise the landing columns as JSON) with phones and e-mails masked,
+   * traceable to file and row id.
    */
   public static Dataset<Row> quarantined(Dataset<Row> checked, Source source) {
     Column[] landing = source.columns().stream().map(c -> col(c)).toArray(Column[]::new);
@@ -62,7 +63,7 @@ public final class Rules {
         col(Source.SOURCE_FILE).as("source_file"),
         col("_row_id").as("row_id"),
         col(REASON).as("reason"),
-        coalesce(col(Source.CORRUPT), to_json(struct(landing))).as("raw_record"),
+        Privacy.mask(coalesce(col(Source.CORRUPT), to_json(struct(landing)))).as("raw_record"),
         col("_load_time").as("load_time"));
   }
 

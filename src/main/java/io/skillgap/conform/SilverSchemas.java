@@ -6,6 +6,15 @@ import org.apache.spark.sql.types.StructType;
 public final class SilverSchemas {
   private SilverSchemas() {}
 
+  /** Every accepted ad, one row each, by batch: the input of the dedupe and of the accounting. */
+  public static final StructType VACANCY_ADS = StructType.fromDDL(String.join(",",
+      "source STRING NOT NULL", "vacancy_id STRING NOT NULL", "posted_date DATE NOT NULL", "closed_date DATE",
+      "title STRING NOT NULL COMMENT 'phones and e-mails masked'", "title_norm STRING NOT NULL", "isco_code STRING",
+      "region STRING NOT NULL COMMENT 'ISO code as reported (before boundary splits)'",
+      "employer_id STRING COMMENT 'salted hash of the employer id'", "nace_section STRING", "nace_division STRING",
+      "salary_monthly_kzt DOUBLE", "education_level INT", "positions INT NOT NULL", "_row_id BIGINT NOT NULL",
+      "_source_file STRING NOT NULL", "_batch_id STRING NOT NULL"));
+
   /** One row per unique vacancy after duplicates are collapsed; {@code ads} keeps the raw count. */
   public static final StructType VACANCIES = StructType.fromDDL(String.join(",",
       "vacancy_key STRING NOT NULL COMMENT 'source:vacancy_id of the earliest ad of the vacancy'",
@@ -14,7 +23,7 @@ public final class SilverSchemas {
       "isco_code STRING COMMENT 'ISCO-08 unit group; null when the ads carry no valid code'",
       "title STRING NOT NULL",
       "title_norm STRING NOT NULL COMMENT 'lower case, punctuation removed: the dedupe key part'",
-      "employer_id STRING",
+      "employer_id STRING COMMENT 'salted hash of the employer id'",
       "nace_section STRING",
       "nace_division STRING",
       "first_posted_date DATE NOT NULL",
@@ -27,8 +36,7 @@ public final class SilverSchemas {
       "sources STRING NOT NULL COMMENT 'boards it was advertised on, comma-separated'",
       "region_weight DOUBLE NOT NULL COMMENT '1, or the share of a region split since the vacancy was posted'",
       "region_estimated BOOLEAN NOT NULL COMMENT 'true when the region comes from a boundary split'",
-      "ad_ids ARRAY<STRING> NOT NULL COMMENT 'source:vacancy_id of each collapsed advert id'",
-      "_batch_id STRING NOT NULL"));
+      "ad_ids ARRAY<STRING> NOT NULL COMMENT 'source:vacancy_id of each collapsed advert id'"));
 
   public static final StructType GRADUATES = StructType.fromDDL(String.join(",",
       "year INT NOT NULL",
@@ -38,6 +46,7 @@ public final class SilverSchemas {
       "level STRING NOT NULL COMMENT 'tvet, bachelor, master or doctorate'",
       "graduates BIGINT NOT NULL",
       "_row_id BIGINT NOT NULL",
+      "_source_file STRING NOT NULL",
       "_batch_id STRING NOT NULL"));
 
   public static final StructType WAGES = StructType.fromDDL(String.join(",",
@@ -48,6 +57,7 @@ public final class SilverSchemas {
       "avg_monthly_wage_kzt DOUBLE NOT NULL",
       "employees BIGINT",
       "_row_id BIGINT NOT NULL",
+      "_source_file STRING NOT NULL",
       "_batch_id STRING NOT NULL"));
 
   public static final StructType GRADUATE_SUPPLY = StructType.fromDDL(String.join(",",
@@ -63,8 +73,7 @@ public final class SilverSchemas {
       "entry_share DOUBLE NOT NULL",
       "mobility_share DOUBLE NOT NULL",
       "supply DOUBLE NOT NULL COMMENT 'graduates x weight x entry_share x mobility_share'",
-      "region_estimated BOOLEAN NOT NULL",
-      "_batch_id STRING NOT NULL"));
+      "region_estimated BOOLEAN NOT NULL"));
 
   public static final StructType QUARANTINE = StructType.fromDDL(String.join(",",
       "_batch_id STRING NOT NULL",
@@ -72,6 +81,6 @@ public final class SilverSchemas {
       "source_file STRING NOT NULL",
       "row_id BIGINT NOT NULL COMMENT '_row_id of the bronze row'",
       "reason STRING NOT NULL COMMENT 'reason code of the first rule the row failed'",
-      "raw_record STRING NOT NULL COMMENT 'the original line, or the original values as JSON'",
+      "raw_record STRING NOT NULL COMMENT 'the original line, or the original values as JSON (phones and e-mails masked)'",
       "load_time TIMESTAMP NOT NULL"));
 }

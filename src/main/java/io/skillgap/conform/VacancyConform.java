@@ -4,8 +4,12 @@ import static io.skillgap.conform.Rules.blank;
 import static io.skillgap.conform.Rules.present;
 import static io.skillgap.conform.Rules.rule;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.regexp_replace;
@@ -22,6 +26,8 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /** Bronze vacancy ads to typed, validated ads: dates, region code, occupation, activity, monthly KZT salary. */
 public final class VacancyConform {
@@ -41,7 +47,7 @@ public final class VacancyConform {
     return bronze
         .withColumn("v_source", lower(trim(col("source"))))
         .withColumn("v_id", trim(col("vacancy_id")))
-        .withColumn("v_title", trim(regexp_replace(col("title"), "\\s+", " ")))
+        .withColumn("v_title", trim(regexp_replace(Privacy.mask(col("title")), "\\s+", " ")))
         .withColumn("v_posted", isoDate(col("posted_date")))
         .withColumn("v_closed", isoDate(col("closed_date")))
         .withColumn("v_isco", trim(col("occupation_code")))
@@ -135,23 +141,55 @@ public final class VacancyConform {
             .and(col("v_education").isNull().or(col("v_education").lt(0)).or(col("v_education").gt(8)))));
   }
 
+  /** The normalised title: lower case, punctuation removed (the dedupe key part). */
+  static Column titleNorm(Column title) {
+    return trim(regexp_replace(lower(title), "[^\\p{L}\\p{N}]+", " "));
+  }
+
+  /**
+   * The same board and id with different content (title, region, employer or occupation) is not a
+   * re-post but a conflict: the first row (earliest posting, then row) keeps the id, later ones and any
+   * that disagree with the id's existing ads from earlier nights are quarantined as DUPLICATE_ID_CONFLICT.
+   */
+  public static Dataset<Row> flagIdConflicts(Dataset<Row> checked, Dataset<Row> existingAds, String salt) {
+    Column identity = concat_ws("|", titleNorm(col("v_title")), col("v_region"),
+        coalesce(Privacy.pseudonym(col("employer_id"), salt), lit("")), coalesce(col("v_isco"), lit("")));
+    Dataset<Row> existing = existingAds
+        .withColumn("_rank", row_number().over(Window.partitionBy("source", "vacancy_id").orderBy("posted_date", "_batch_id", "_row_id")))
+        .where(col("_rank").equalTo(1))
+        .select(col("source").as("_e_source"), col("vacancy_id").as("_e_id"), concat_ws("|", col("title_norm"), col("region"),
+            coalesce(col("employer_id"), lit("")), coalesce(col("isco_code"), lit(""))).as("_e_identity"));
+    Column valid = col(Rules.REASON).isNull();
+    // Valid rows first, then by posting and row: the first row of an id sets its identity for the night.
+    WindowSpec byId = Window.partitionBy("v_source", "v_id").orderBy(col(Rules.REASON).asc_nulls_first(), col("v_posted"), col("_row_id"));
+    Dataset<Row> t = checked.withColumn("_identity", identity)
+        .join(existing, col("v_source").equalTo(col("_e_source")).and(col("v_id").equalTo(col("_e_id"))), "left")
+        .withColumn("_first_identity", first(col("_identity")).over(byId));
+    Column conflict = valid.and(col("_e_identity").isNotNull().and(col("_e_identity").notEqual(col("_identity")))
+        .or(col("_identity").notEqual(col("_first_identity"))));
+    return t.withColumn(Rules.REASON, when(conflict, lit("DUPLICATE_ID_CONFLICT")).otherwise(col(Rules.REASON)))
+        .drop("_identity", "_e_source", "_e_id", "_e_identity", "_first_identity");
+  }
+
   /** Accepted ads in silver shape (one row per ad, before duplicates are collapsed). */
-  public static Dataset<Row> acceptedAds(Dataset<Row> accepted) {
+  public static Dataset<Row> acceptedAds(Dataset<Row> accepted, String salt) {
     return accepted.select(
         col("v_source").as("source"),
         col("v_id").as("vacancy_id"),
         col("v_posted").as("posted_date"),
         col("v_closed").as("closed_date"),
         col("v_title").as("title"),
-        trim(regexp_replace(lower(col("v_title")), "[^\\p{L}\\p{N}]+", " ")).as("title_norm"),
+        titleNorm(col("v_title")).as("title_norm"),
         when(col("v_isco_known"), col("v_isco")).as("isco_code"),
         col("v_region").as("region"),
-        when(present("employer_id"), trim(col("employer_id"))).as("employer_id"),
+        Privacy.pseudonym(col("employer_id"), salt).as("employer_id"),
         col("v_nace_section").as("nace_section"),
         col("v_nace_division").as("nace_division"),
         col("v_salary_kzt").as("salary_monthly_kzt"),
         col("v_education").as("education_level"),
         col("v_positions").as("positions"),
-        col("_row_id"));
+        col("_row_id"),
+        col(io.skillgap.ingest.Source.SOURCE_FILE),
+        col("_batch_id"));
   }
 }

@@ -69,6 +69,8 @@ public final class WageConform {
         length(col("w_isco")).as("isco_level"),
         col("w_wage").as("avg_monthly_wage_kzt"),
         col("w_employees").as("employees"),
-        col("_row_id"));
+        col("_row_id"),
+        col(Source.SOURCE_FILE),
+        col("_batch_id"));
   }
 }

@@ -1,17 +1,29 @@
 package io.skillgap.gap;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.skillgap.config.Reference;
 import io.skillgap.config.Schemas;
 import io.skillgap.config.SkillgapConfig;
 import io.skillgap.config.Timing;
 import io.skillgap.config.Warehouse;
 import io.skillgap.config.Warehouse.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 
-/** Silver to gold: the gap tables, the shortage index with its reliability, the ranking and its sensitivity. */
+/**
+ * Silver to gold: the gap tables, the shortage index with its reliability, the ranking and its
+ * sensitivity, for the years the night touched and the year after each (its growth indicators look back
+ * one year); the other years' rows stay as they are.
+ */
 public final class Gap {
   private static final Logger LOG = LogManager.getLogger(Gap.class);
 
@@ -29,24 +41,53 @@ public final class Gap {
     return Reliability.withConfidence(ShortageIndex.composite(scored, cfg.index()), cfg.reliability(), cfg.index());
   }
 
-  public static void run(Warehouse wh, Reference ref, SkillgapConfig cfg) {
-    long start = System.nanoTime();
-    Dataset<Row> vacancies = wh.read(Table.SILVER_VACANCIES);
-    Dataset<Row> supply = wh.read(Table.SILVER_GRADUATE_SUPPLY);
-
-    Dataset<Row> occupations = occupations(vacancies, supply, wh.read(Table.SILVER_WAGES), ref, cfg);
-    write(wh, occupations, GoldSchemas.OCCUPATION_REGION_GAP, Table.GOLD_OCCUPATION_REGION_GAP, start);
-
-    Dataset<Row> gold = wh.read(Table.GOLD_OCCUPATION_REGION_GAP);
-    write(wh, ProgramGap.build(supply, gold, ref.isced(), cfg.index()), GoldSchemas.PROGRAM_GAP, Table.GOLD_PROGRAM_GAP, start);
-    write(wh, SectorSummary.build(gold, vacancies, ref.sectorByActivity(), cfg.index()), GoldSchemas.SECTOR_REGION_SUMMARY,
-        Table.GOLD_SECTOR_REGION_SUMMARY, start);
-    write(wh, ShortageRanking.build(gold, cfg.index()), GoldSchemas.SHORTAGE_RANKING, Table.GOLD_SHORTAGE_RANKING, start);
-    write(wh, Sensitivity.build(gold, cfg.index()), GoldSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, start);
+  /** The years to recompute: those touched and the year after each; every year with data when {@code touched} is null. */
+  public static Set<Integer> yearsToRecompute(Warehouse wh, Set<Integer> touched) {
+    Set<Integer> out = new TreeSet<>();
+    if (touched == null) {
+      for (Table t : List.of(Table.SILVER_VACANCIES, Table.SILVER_GRADUATE_SUPPLY, Table.GOLD_OCCUPATION_REGION_GAP)) {
+        if (wh.exists(t)) {
+          wh.read(t).select("year").distinct().collectAsList().forEach(r -> out.add(r.getInt(0)));
+        }
+      }
+      return out;
+    }
+    touched.forEach(y -> {
+      out.add(y);
+      out.add(y + 1);
+    });
+    return out;
   }
 
-  private static void write(Warehouse wh, Dataset<Row> rows, org.apache.spark.sql.types.StructType schema, Table table, long start) {
-    wh.overwrite(Schemas.shape(rows, schema), table);
-    LOG.info("gap: {} {} rows ({})", table.tableName(), wh.lastCommitRows(table), Timing.since(start));
+  public static void run(Warehouse wh, Reference ref, SkillgapConfig cfg, Set<Integer> touched) {
+    long start = System.nanoTime();
+    Set<Integer> years = yearsToRecompute(wh, touched);
+    if (years.isEmpty()) {
+      LOG.info("gap: no year touched, gold unchanged");
+      return;
+    }
+    List<Integer> withPrevious = new ArrayList<>(years);
+    years.forEach(y -> withPrevious.add(y - 1));
+    Column inputYears = col("year").isin(withPrevious.toArray());
+    Column outputYears = col("year").isin(years.toArray());
+    Dataset<Row> vacancies = wh.read(Table.SILVER_VACANCIES).where(inputYears);
+    Dataset<Row> supply = wh.read(Table.SILVER_GRADUATE_SUPPLY).where(inputYears);
+    Dataset<Row> wages = wh.read(Table.SILVER_WAGES).where(inputYears);
+    LOG.info("gap: recomputing years {}", years);
+
+    write(wh, occupations(vacancies, supply, wages, ref, cfg).where(outputYears), GoldSchemas.OCCUPATION_REGION_GAP,
+        Table.GOLD_OCCUPATION_REGION_GAP, years, start);
+    Dataset<Row> gold = wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(outputYears);
+    write(wh, ProgramGap.build(supply.where(outputYears), gold, ref.isced(), cfg.index()), GoldSchemas.PROGRAM_GAP, Table.GOLD_PROGRAM_GAP,
+        years, start);
+    write(wh, SectorSummary.build(gold, vacancies.where(outputYears), ref.sectorByActivity(), cfg.index()),
+        GoldSchemas.SECTOR_REGION_SUMMARY, Table.GOLD_SECTOR_REGION_SUMMARY, years, start);
+    write(wh, ShortageRanking.build(gold, cfg.index()), GoldSchemas.SHORTAGE_RANKING, Table.GOLD_SHORTAGE_RANKING, years, start);
+    write(wh, Sensitivity.build(gold, cfg.index()), GoldSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, years, start);
+  }
+
+  private static void write(Warehouse wh, Dataset<Row> rows, StructType schema, Table table, Set<Integer> years, long start) {
+    wh.replaceYears(Schemas.shape(rows, schema), table, years);
+    LOG.info("gap: {} {} rows for {} ({})", table.tableName(), wh.lastCommitRows(table), years, Timing.since(start));
   }
 }

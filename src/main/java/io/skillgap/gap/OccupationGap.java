@@ -84,7 +84,14 @@ public final class OccupationGap {
    */
   public static Dataset<Row> harmonisedWages(Dataset<Row> wages, List<BoundaryChange> changes) {
     Dataset<Row> split = Boundaries.splitByYear(wages, "region", "year", changes).drop("region_weight");
-    return split.withColumn("_rank", row_number().over(Window.partitionBy("year", "region", "isco_code").orderBy(col("region_estimated"))))
+    // A region's own figure before a copy; of two nights' figures (a revision), the later batch.
+    List<Column> order = new java.util.ArrayList<>(List.of(col("region_estimated")));
+    if (List.of(wages.columns()).contains("_batch_id")) {
+      order.add(col("_batch_id").desc());
+      order.add(col("_row_id"));
+    }
+    return split.withColumn("_rank", row_number().over(Window.partitionBy("year", "region", "isco_code")
+            .orderBy(order.toArray(Column[]::new))))
         .where(col("_rank").equalTo(1)).drop("_rank");
   }
 

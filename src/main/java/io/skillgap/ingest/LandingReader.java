@@ -2,14 +2,14 @@ package io.skillgap.ingest;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.url_decode;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,9 +21,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.spark.sql.Column;
@@ -46,40 +44,56 @@ public final class LandingReader {
   public record FileProblem(String source, String file, String reason, String detail) {}
 
   /** The canonical rows of all loadable files, and what happened to each file. */
-  public record LandingRead(Dataset<Row> rows, List<String> files, List<FileProblem> rejected, List<String> warnings) {}
+  public record LandingRead(Dataset<Row> rows, List<Loaded> files, List<FileProblem> rejected, List<String> warnings) {}
 
   enum Format { CSV, JSON, PARQUET }
 
-  public static LandingRead read(SparkSession spark, Source source, String landingRoot, boolean csvMultiLine) {
+  /** A loaded file: its path and the encoding it was read with. */
+  public record Loaded(String path, String encoding) {}
+
+  /**
+   * Reads the files planned for tonight. A CSV file that is not valid UTF-8 is read with the fallback
+   * encoding (Windows-1251 by default) and reported; a file that cannot load is rejected with the line
+   * and column at fault, and the others still load.
+   */
+  public static LandingRead read(SparkSession spark, Source source, String landingRoot, List<IngestLog.Planned> files,
+      io.skillgap.config.SkillgapConfig.IngestSettings settings) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<FileProblem> rejected = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    List<String> loaded = new ArrayList<>();
+    List<Loaded> loaded = new ArrayList<>();
     Map<String, List<String>> csvGroups = new LinkedHashMap<>();
     Map<String, List<String>> parquetGroups = new LinkedHashMap<>();
     List<String> jsonFiles = new ArrayList<>();
 
-    for (LocatedFileStatus f : list(conf, new Path(landingRoot, source.folder()), warnings)) {
-      String file = f.getPath().toString();
-      Format format = formatOf(f.getPath().getName());
+    String root = LandingFiles.root(conf, landingRoot);
+    for (IngestLog.Planned planned : files) {
+      String file = planned.file().location();
+      Format format = formatOf(new Path(file).getName());
+      String name = planned.file().path();
       if (format == null) {
-        rejected.add(new FileProblem(source.folder(), file, "UNSUPPORTED_FORMAT",
-            "expected .csv, .csv.gz, .jsonl, .json, .ndjson or .parquet"));
+        rejected.add(new FileProblem(source.folder(), name, "UNSUPPORTED_FORMAT",
+            "whole file: expected .csv, .csv.gz, .jsonl, .json, .ndjson or .parquet"));
         continue;
       }
-      if (f.getLen() == 0) {
-        rejected.add(new FileProblem(source.folder(), file, "EMPTY_FILE", "the file has no bytes, not even a header"));
+      if (planned.file().size() == 0) {
+        rejected.add(new FileProblem(source.folder(), name, "EMPTY_FILE", "line 1: the file has no bytes, not even a header"));
         continue;
       }
+      String encoding = "UTF-8";
       switch (format) {
         case CSV -> {
-          CsvHeader h = CsvHeader.of(conf, f.getPath(), source);
+          if (planned.firstNonUtf8Line() > 0) {
+            encoding = settings.fallbackEncoding();
+            warnings.add(name + ": not UTF-8 (line " + planned.firstNonUtf8Line() + "), read as " + encoding);
+          }
+          CsvHeader h = CsvHeader.of(conf, new Path(file), source, java.nio.charset.Charset.forName(encoding));
           if (h.problem() != null) {
-            rejected.add(new FileProblem(source.folder(), file, h.problem(), h.detail()));
+            rejected.add(new FileProblem(source.folder(), name, h.problem(), h.detail()));
             continue;
           }
-          h.ignored().forEach(c -> warnings.add(file + ": column '" + c + "' is not part of " + source.folder() + " and is ignored"));
-          csvGroups.computeIfAbsent(h.key(), k -> new ArrayList<>()).add(file);
+          h.ignored().forEach(c -> warnings.add(name + ": column '" + c + "' is not part of " + source.folder() + " and is ignored"));
+          csvGroups.computeIfAbsent(encoding + "\u0002" + h.key(), k -> new ArrayList<>()).add(file);
         }
         case JSON -> jsonFiles.add(file);
         case PARQUET -> {
@@ -91,30 +105,34 @@ public final class LandingReader {
             }
           }
           if (!missing.isEmpty()) {
-            rejected.add(new FileProblem(source.folder(), file, "MISSING_COLUMN", "required column(s) missing: " + missing));
+            rejected.add(new FileProblem(source.folder(), name, "MISSING_COLUMN", "schema: required column(s) missing: " + missing));
             continue;
           }
           parquetGroups.computeIfAbsent(schema.json(), k -> new ArrayList<>()).add(file);
         }
         default -> throw new IllegalStateException();
       }
-      loaded.add(file);
+      loaded.add(new Loaded(name, encoding));
     }
 
     List<Dataset<Row>> parts = new ArrayList<>();
-    csvGroups.forEach((key, files) -> parts.add(readCsv(spark, source, CsvHeader.parseKey(key), files, csvMultiLine)));
+    csvGroups.forEach((key, group) -> {
+      String[] encodingAndHeader = key.split("\u0002", 2);
+      parts.add(readCsv(spark, source, CsvHeader.parseKey(encodingAndHeader[1]), group, settings.csvMultiLine(), encodingAndHeader[0], root));
+    });
     if (!jsonFiles.isEmpty()) {
       parts.add(canonical(spark.read().schema(source.landingSchema()).option("mode", "PERMISSIVE")
-          .option("columnNameOfCorruptRecord", Source.CORRUPT).json(jsonFiles.toArray(String[]::new)), source));
+          .option("columnNameOfCorruptRecord", Source.CORRUPT).json(jsonFiles.toArray(String[]::new)), source, root));
     }
-    parquetGroups.values().forEach(files -> parts.add(canonical(spark.read().parquet(files.toArray(String[]::new)), source)));
+    parquetGroups.values().forEach(group -> parts.add(canonical(spark.read().parquet(group.toArray(String[]::new)), source, root)));
 
     Dataset<Row> rows = parts.stream().reduce(Dataset::unionByName)
         .orElseGet(() -> spark.createDataFrame(List.of(), source.landingSchema().add(Source.SOURCE_FILE, DataTypes.StringType)));
     return new LandingRead(rows, loaded, rejected, warnings);
   }
 
-  private static Dataset<Row> readCsv(SparkSession spark, Source source, CsvHeader.Key key, List<String> files, boolean multiLine) {
+  private static Dataset<Row> readCsv(SparkSession spark, Source source, CsvHeader.Key key, List<String> files, boolean multiLine,
+      String encoding, String root) {
     StructType schema = new StructType();
     for (String c : key.columns()) {
       schema = schema.add(c, DataTypes.StringType, true);
@@ -129,21 +147,22 @@ public final class LandingReader {
         .option("multiLine", String.valueOf(multiLine))
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", Source.CORRUPT)
-        .option("encoding", "UTF-8")
+        .option("encoding", encoding)
         .schema(schema)
         .csv(files.toArray(String[]::new));
-    return canonical(raw, source);
+    return canonical(raw, source, root);
   }
 
-  /** Canonical column order, text values, absent optional columns as null, and the source file. */
-  static Dataset<Row> canonical(Dataset<Row> raw, Source source) {
+  /** Canonical column order, text values, absent optional columns as null, and the source file (relative to the landing folder). */
+  static Dataset<Row> canonical(Dataset<Row> raw, Source source, String root) {
     Set<String> present = new HashSet<>(List.of(raw.columns()));
     List<Column> cols = new ArrayList<>();
     for (String c : source.columns()) {
       cols.add(present.contains(c) ? col(c).cast(DataTypes.StringType).as(c) : lit(null).cast(DataTypes.StringType).as(c));
     }
     cols.add(present.contains(Source.CORRUPT) ? col(Source.CORRUPT) : lit(null).cast(DataTypes.StringType).as(Source.CORRUPT));
-    cols.add(col("_metadata.file_path").as(Source.SOURCE_FILE));
+    // Spark gives the file as a URL-encoded URI; the ingest log keeps the plain path relative to the landing folder.
+    cols.add(regexp_replace(url_decode(col("_metadata.file_path")), "^" + java.util.regex.Pattern.quote(root + "/"), "").as(Source.SOURCE_FILE));
     return raw.select(cols.toArray(Column[]::new));
   }
 
@@ -161,38 +180,14 @@ public final class LandingReader {
     return null;
   }
 
-  private static List<LocatedFileStatus> list(Configuration conf, Path dir, List<String> warnings) {
-    List<LocatedFileStatus> out = new ArrayList<>();
-    try {
-      FileSystem fs = dir.getFileSystem(conf);
-      if (!fs.exists(dir)) {
-        warnings.add("no landing folder " + dir + ": nothing to load for it");
-        return out;
-      }
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-      while (it.hasNext()) {
-        LocatedFileStatus f = it.next();
-        String name = f.getPath().getName();
-        // Hidden files and markers such as _SUCCESS or .crc are not data.
-        if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-          out.add(f);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list landing folder " + dir, e);
-    }
-    out.sort((a, b) -> a.getPath().toString().compareTo(b.getPath().toString()));
-    return out;
-  }
-
   /** A CSV file's header line: its delimiter, its columns mapped to canonical names, or why it cannot load. */
   record CsvHeader(String key, List<String> ignored, String problem, String detail) {
     record Key(String delimiter, List<String> columns) {}
 
-    static CsvHeader of(Configuration conf, Path path, Source source) {
+    static CsvHeader of(Configuration conf, Path path, Source source, java.nio.charset.Charset charset) {
       String line;
       try (InputStream in = open(conf, path);
-           BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+           BufferedReader r = new BufferedReader(new InputStreamReader(in, charset))) {
         line = r.readLine();
       } catch (IOException e) {
         return new CsvHeader(null, List.of(), "UNREADABLE_FILE", e.getMessage());

@@ -17,14 +17,19 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Gold to the published Parquet that BI tools and officials read: disclosure control applied, one
- * folder per table, partitioned by year. The unsuppressed gold Delta tables stay internal.
+ * folder per table, partitioned by year. The unsuppressed gold Delta tables stay internal. Tables are
+ * written aside (a staging folder) and switched in only when all are complete (see {@link Publication}).
  */
 public final class Publish {
   private static final Logger LOG = LogManager.getLogger(Publish.class);
 
+  /** The published tables, in the order they are written. */
+  public static final java.util.List<Table> PUBLISHED = java.util.List.of(Table.GOLD_OCCUPATION_REGION_GAP, Table.GOLD_PROGRAM_GAP,
+      Table.GOLD_SECTOR_REGION_SUMMARY, Table.GOLD_SHORTAGE_RANKING, Table.GOLD_INDEX_SENSITIVITY);
+
   private Publish() {}
 
-  /** Writes each published table under {@code publishRoot}; returns the row count of each. */
+  /** Writes each published table under {@code publishRoot} (a staging folder); returns the row count of each. */
   public static Map<String, Long> tables(Warehouse wh, String publishRoot, DisclosureSettings disclosure) {
     long start = System.nanoTime();
     Map<String, Long> rows = new LinkedHashMap<>();
@@ -43,10 +48,16 @@ public final class Publish {
 
   private static void write(Dataset<Row> safe, StructType schema, Table table, String publishRoot, Map<String, Long> rows, long start) {
     Dataset<Row> out = Schemas.shape(safe, schema).cache();
-    // One file per year: published tables are small (years x regions x occupations), BI tools like few files.
-    out.repartition(col("year")).sortWithinPartitions("region").write().mode("overwrite").partitionBy("year")
-        .parquet(publishRoot + "/" + table.tableName());
-    rows.put(table.tableName(), out.count());
+    long n = out.count();
+    if (n == 0) {
+      // No year folder to write: one empty file still carries the schema, so readers get a table, not an error.
+      out.repartition(1).write().mode("overwrite").parquet(publishRoot + "/" + table.tableName());
+    } else {
+      // One file per year: published tables are small (years x regions x occupations), BI tools like few files.
+      out.repartition(col("year")).sortWithinPartitions("region").write().mode("overwrite").partitionBy("year")
+          .parquet(publishRoot + "/" + table.tableName());
+    }
+    rows.put(table.tableName(), n);
     out.unpersist();
     LOG.info("publish: {} ({} rows) ({})", table.tableName(), rows.get(table.tableName()), Timing.since(start));
   }

@@ -11,10 +11,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.skillgap.config.Warehouse;
+import io.skillgap.conform.Conform.RunCounts;
 import io.skillgap.config.Warehouse.Table;
-import io.skillgap.ingest.Ingest;
 import io.skillgap.ingest.Ingest.SourceLoad;
-import io.skillgap.ingest.Source;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,51 +43,8 @@ public final class RunSummary {
     }
   }
 
-  /** One source's accounting. */
-  public record SourceCounts(long read, long accepted, long quarantined, Map<String, Long> quarantineByReason) {}
-
-  /** Counts per source for a batch, from bronze, silver and quarantine. */
-  public static Map<String, SourceCounts> measure(Warehouse wh, String batchId) {
-    Map<String, Map<String, Long>> reasons = new TreeMap<>();
-    if (wh.exists(Table.QUARANTINE)) {
-      for (Row r : wh.read(Table.QUARANTINE).where(col("_batch_id").equalTo(batchId))
-          .groupBy("source", "reason").agg(count(lit(1))).collectAsList()) {
-        reasons.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
-      }
-    }
-    Map<String, SourceCounts> out = new LinkedHashMap<>();
-    for (Source s : Source.values()) {
-      Table bronze = Ingest.bronzeTable(s);
-      long read = wh.exists(bronze) ? wh.read(bronze).where(col("_batch_id").equalTo(batchId)).count() : 0;
-      long accepted = accepted(wh, s, batchId);
-      Map<String, Long> byReason = reasons.getOrDefault(s.folder(), Map.of());
-      long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
-      out.put(s.folder(), new SourceCounts(read, accepted, quarantined, byReason));
-    }
-    return out;
-  }
-
-  private static long accepted(Warehouse wh, Source s, String batchId) {
-    Table silver = switch (s) {
-      case VACANCIES -> Table.SILVER_VACANCIES;
-      case WAGES -> Table.SILVER_WAGES;
-      case GRADUATES -> Table.SILVER_GRADUATES;
-    };
-    if (!wh.exists(silver)) {
-      return 0;
-    }
-    Dataset<Row> rows = wh.read(silver).where(col("_batch_id").equalTo(batchId));
-    if (s == Source.VACANCIES) {
-      // Silver holds unique vacancies; each carries how many accepted ads it collapsed (split across
-      // today's regions by region_weight when its region was divided since).
-      Row r = rows.agg(sum(col("ads").multiply(col("region_weight")))).first();
-      return r.isNullAt(0) ? 0 : Math.round(r.getDouble(0));
-    }
-    return rows.count();
-  }
-
   /** Fails when any source's rows do not add up. */
-  public static void checkAccounting(Map<String, SourceCounts> counts) {
+  public static void checkAccounting(Map<String, RunCounts> counts) {
     List<String> broken = new ArrayList<>();
     counts.forEach((source, c) -> {
       if (c.read() != c.accepted() + c.quarantined()) {
@@ -137,9 +93,17 @@ public final class RunSummary {
     return Math.round(v * 10) / 10.0;
   }
 
+  /** Quarantined rows over rows read, all sources together (0 when nothing was read). */
+  public static double quarantineShare(Map<String, RunCounts> counts) {
+    long read = counts.values().stream().mapToLong(RunCounts::read).sum();
+    long quarantined = counts.values().stream().mapToLong(RunCounts::quarantined).sum();
+    return read == 0 ? 0 : quarantined / (double) read;
+  }
+
   /** The summary document. */
-  public static Map<String, Object> document(String batchId, String asOf, Map<String, SourceCounts> counts,
-      List<SourceLoad> loads, Map<String, Long> tableRows, List<Map<String, Object>> top, String publishRoot) {
+  public static Map<String, Object> document(String batchId, String asOf, Map<String, RunCounts> counts,
+      List<SourceLoad> loads, Map<String, Long> tableRows, List<Map<String, Object>> top, String publishRoot,
+      List<QualityRules.Result> quality) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("batch_id", batchId);
     doc.put("as_of_date", asOf);
@@ -152,8 +116,11 @@ public final class RunSummary {
       s.put("quarantined", c.quarantined());
       s.put("quarantine_by_reason", c.quarantineByReason());
       loads.stream().filter(l -> l.source().equals(name)).findFirst().ifPresent(l -> {
-        s.put("files", l.files().size());
+        s.put("files_loaded", l.files().size());
+        s.put("files_changed", l.changed());
+        s.put("files_unchanged", l.unchanged());
         s.put("rejected_files", l.rejected());
+        s.put("warnings", l.warnings());
       });
       sources.put(name, s);
     });
@@ -162,6 +129,11 @@ public final class RunSummary {
     tableRows.forEach((t, rows) -> tables.put(t, Map.of("rows", rows, "path", publishRoot + "/" + t)));
     doc.put("tables", tables);
     doc.put("top_shortages", top);
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (QualityRules.Result r : quality) {
+      checks.add(Map.of("rule", r.rule().name(), "severity", r.rule().severity().name(), "violations", r.violations()));
+    }
+    doc.put("quality", checks);
     return doc;
   }
 
@@ -174,7 +146,7 @@ public final class RunSummary {
   }
 
   /** The short console summary: rows per stage, quarantine reasons, top shortages. */
-  public static void log(Map<String, SourceCounts> counts, Map<String, Long> tableRows, List<Map<String, Object>> top) {
+  public static void log(Map<String, RunCounts> counts, Map<String, Long> tableRows, List<Map<String, Object>> top) {
     LOG.info("summary: source        read   accepted  quarantined");
     counts.forEach((s, c) -> LOG.info(String.format("summary: %-10s %9d %10d %12d", s, c.read(), c.accepted(), c.quarantined())));
     counts.forEach((s, c) -> c.quarantineByReason().forEach((reason, n) ->

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DedupeTest extends SparkTestBase {
   private static final String ADS = "source STRING, vacancy_id STRING, posted_date DATE, closed_date DATE, title STRING,"
       + " title_norm STRING, isco_code STRING, region STRING, employer_id STRING, nace_section STRING,"
-      + " nace_division STRING, salary_monthly_kzt DOUBLE, education_level INT, positions INT, _row_id BIGINT";
+      + " nace_division STRING, salary_monthly_kzt DOUBLE, education_level INT, positions INT, _row_id BIGINT, _batch_id STRING";
 
   private static java.sql.Date d(String s) {
     return java.sql.Date.valueOf(s);
@@ -19,16 +19,16 @@ class DedupeTest extends SparkTestBase {
   void adsCollapseBySourceIdThenByEmployerTitleAndRegionWithinTheWindow() {
     Dataset<Row> ads = df(ADS,
         // hh:1 and its re-post 22 days later: one vacancy on hh.
-        row("hh", "1", d("2024-01-10"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, 400000.0, null, 1, 1L),
-        row("hh", "1", d("2024-02-01"), d("2024-03-01"), "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, 500000.0, null, 2, 2L),
+        row("hh", "1", d("2024-01-10"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, 400000.0, null, 1, 1L, "b1"),
+        row("hh", "1", d("2024-02-01"), d("2024-03-01"), "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, 500000.0, null, 2, 2L, "b1"),
         // The same job on enbek 36 days after hh:1 first appeared: same employer, title and region, within 60 days.
-        row("enbek", "A", d("2024-02-15"), null, "Java developer!", "java developer", null, "KZ-75", "E1", "J", "62", null, 6, 1, 3L),
+        row("enbek", "A", d("2024-02-15"), null, "Java developer!", "java developer", null, "KZ-75", "E1", "J", "62", null, 6, 1, 3L, "b1"),
         // 76 days after enbek:A: a new vacancy.
-        row("other", "X", d("2024-05-01"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, 600000.0, null, 1, 4L),
+        row("other", "X", d("2024-05-01"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, 600000.0, null, 1, 4L, "b1"),
         // No employer id: only collapsed by its own id.
-        row("hh", "2", d("2024-01-12"), null, "Java Developer", "java developer", "2512", "KZ-75", null, null, null, null, null, 1, 5L),
+        row("hh", "2", d("2024-01-12"), null, "Java Developer", "java developer", "2512", "KZ-75", null, null, null, null, null, 1, 5L, "b1"),
         // Same employer and title in another region: another vacancy.
-        row("hh", "3", d("2024-01-10"), null, "Java Developer", "java developer", "2512", "KZ-71", "E1", null, null, null, null, 4, 6L));
+        row("hh", "3", d("2024-01-10"), null, "Java Developer", "java developer", "2512", "KZ-71", "E1", null, null, null, null, 4, 6L, "b1"));
     Dataset<Row> v = Dedupe.collapse(ads, 60);
     // hh:1 + enbek:A: 3 ads, positions max(1, 2, 1) = 2, salary mean (400,000 + 500,000) / 2 = 450,000, occupation
     // from the earliest ad that has one (hh:1), sector from enbek:A, closed = latest closing date.
@@ -46,10 +46,10 @@ class DedupeTest extends SparkTestBase {
     // Days 0, 50 and 100: each gap is 50 <= 60, so one vacancy although the ends are 100 days apart;
     // day 200 is 100 days after day 100: a second one.
     Dataset<Row> ads = df(ADS,
-        row("hh", "1", d("2024-01-01"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 1L),
-        row("hh", "2", d("2024-02-20"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 2L),
-        row("hh", "3", d("2024-04-10"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 3L),
-        row("hh", "4", d("2024-07-19"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 4L));
+        row("hh", "1", d("2024-01-01"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 1L, "b1"),
+        row("hh", "2", d("2024-02-20"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 2L, "b1"),
+        row("hh", "3", d("2024-04-10"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 3L, "b1"),
+        row("hh", "4", d("2024-07-19"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 4L, "b1"));
     assertRows("sessions", List.of(values("hh:1", 3L), values("hh:4", 1L)),
         rows(Dedupe.collapse(ads, 60), "select vacancy_key, ads from t order by vacancy_key"));
   }

@@ -36,7 +36,7 @@ class LandingReaderTest extends SparkTestBase {
     spark.sql("select 6 as vacancy_id, 'hh' as source, date'2024-04-01' as posted_date, 'P' as title, 'KZ-75' as region")
         .coalesce(1).write().parquet(dir.resolve("p").toString());
 
-    LandingRead read = LandingReader.read(spark, Source.VACANCIES, landing.toString(), true);
+    LandingRead read = read(landing, Source.VACANCIES);
 
     assertRows("rows by file", List.of(
         values("a.csv", "1", "Engineer, senior", "KZ-75", "2024-01-01", null, null),
@@ -46,7 +46,7 @@ class LandingReaderTest extends SparkTestBase {
         values("f.jsonl", "5", "X", "KZ-75", "2024-03-01", "1000", null),
         values("f.jsonl", null, null, null, null, null, "{broken"),
         values("p", "6", "P", "KZ-75", "2024-04-01", null, null)),
-        rows(read.rows(), "select case when _source_file like '%/p/%' then 'p' else regexp_extract(_source_file, '[^/]+$', 0) end,"
+        rows(read.rows(), "select case when _source_file like 'vacancies/p/%' then 'p' else regexp_extract(_source_file, '[^/]+$', 0) end,"
             + " vacancy_id, title, region, posted_date, salary_min, _corrupt_record from t order by 1, 2 nulls last"));
     assertEquals(List.of("c.csv MISSING_COLUMN", "d.csv EMPTY_FILE", "e.txt UNSUPPORTED_FORMAT"),
         read.rejected().stream().map(p -> Path.of(p.file()).getFileName() + " " + p.reason()).sorted().collect(Collectors.toList()),
@@ -58,9 +58,9 @@ class LandingReaderTest extends SparkTestBase {
 
   @Test
   void aMissingSourceFolderIsAWarningNotAFailure(@TempDir Path landing) {
-    LandingRead read = LandingReader.read(spark, Source.WAGES, landing.toString(), true);
-    assertEquals(0, read.rows().count(), "no rows");
-    assertTrue(read.warnings().get(0).contains("no landing folder"), read.warnings().toString());
+    List<String> warnings = new java.util.ArrayList<>();
+    assertEquals(List.of(), LandingFiles.list(spark.sparkContext().hadoopConfiguration(), landing.toString(), Source.WAGES, warnings), "no files");
+    assertTrue(warnings.get(0).contains("no landing folder"), warnings.toString());
   }
 
   @Test
@@ -68,6 +68,25 @@ class LandingReaderTest extends SparkTestBase {
     assertEquals(";", LandingReader.CsvHeader.delimiterOf("a;b;c,d"), "semicolons");
     assertEquals("\t", LandingReader.CsvHeader.delimiterOf("a\tb\tc"), "tabs");
     assertEquals(",", LandingReader.CsvHeader.delimiterOf("single"), "default");
+  }
+
+  @Test
+  void aWindows1251FileIsReadAsSuchAndReported(@TempDir Path landing) throws IOException {
+    Path dir = Files.createDirectories(landing.resolve("graduates"));
+    // Exports from government systems: Russian text in Windows-1251, semicolons.
+    Files.write(dir.resolve("grads.csv"), "year;region;field_code;level;graduates\n2024;Алматинская область;0613;bachelor;12\n"
+        .getBytes(java.nio.charset.Charset.forName("windows-1251")));
+    LandingRead read = read(landing, Source.GRADUATES);
+    assertRows("decoded", List.of(values("Алматинская область", "12")), rows(read.rows(), "select region, graduates from t"));
+    assertTrue(read.warnings().stream().anyMatch(w -> w.contains("not UTF-8 (line 2), read as windows-1251")), read.warnings().toString());
+  }
+
+  /** Lists and plans the landing folder as a first night would (no ingest log yet), then reads it. */
+  private LandingRead read(Path landing, Source source) {
+    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<LandingFiles.LandingFile> files = LandingFiles.list(conf, landing.toString(), source, new java.util.ArrayList<>());
+    List<IngestLog.Planned> planned = IngestLog.plan(files, java.util.Map.of(), false, path -> LandingFiles.content(conf, path));
+    return LandingReader.read(spark, source, landing.toString(), planned, config(java.util.Map.of()).ingest());
   }
 
   private static void write(Path p, String text) throws IOException {

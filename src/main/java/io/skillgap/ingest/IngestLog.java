@@ -1,0 +1,109 @@
+package io.skillgap.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
+
+import io.skillgap.config.Warehouse;
+import io.skillgap.config.Warehouse.Table;
+import io.skillgap.ingest.LandingFiles.LandingFile;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Which landing files were loaded, in which version and batch: a Delta table keyed by path and version.
+ * A file is new when its path was never loaded by another batch, unchanged when its size and
+ * modification time (and, if asked, its content hash) match the last version, changed otherwise; a
+ * changed file is loaded again as the next version and its earlier version's rows stop counting.
+ */
+public final class IngestLog {
+  private IngestLog() {}
+
+  public static final StructType SCHEMA = StructType.fromDDL(String.join(",",
+      "path STRING NOT NULL COMMENT 'relative to the landing folder: the file from night to night'",
+      "location STRING NOT NULL COMMENT 'where the file was read'", "source STRING NOT NULL", "size BIGINT NOT NULL", "modified BIGINT NOT NULL",
+      "checksum STRING", "encoding STRING", "version INT NOT NULL", "batch_id STRING NOT NULL",
+      "status STRING NOT NULL COMMENT 'loaded or rejected'", "reason STRING", "detail STRING", "rows BIGINT",
+      "logged_at TIMESTAMP NOT NULL"));
+
+  /** What tonight does with a file. */
+  public enum Action { NEW, CHANGED, UNCHANGED }
+
+  /** A listed file with the decision about it; version is the one it will have once loaded. */
+  public record Planned(LandingFile file, Action action, int version, String checksum, long firstNonUtf8Line) {}
+
+  /** An entry as last logged by another batch. */
+  public record Entry(String path, long size, long modified, String checksum, int version, String status) {}
+
+  /**
+   * The latest entry of every path from the nights before {@code batchId} (batch ids sort in night order;
+   * the default ids are dates). A rerun of a night therefore plans what it planned the first time, and a
+   * rerun of an older night does not see what later nights loaded.
+   */
+  public static Map<String, Entry> latestBefore(Warehouse wh, String batchId) {
+    Map<String, Entry> out = new HashMap<>();
+    if (!wh.exists(Table.INGEST_LOG)) {
+      return out;
+    }
+    Dataset<Row> log = wh.read(Table.INGEST_LOG).where(col("batch_id").lt(batchId));
+    Dataset<Row> latest = log.groupBy("path").agg(max("batch_id").as("batch_id")).join(log, new String[] {"path", "batch_id"});
+    // One row per file ever landed: bounded by the number of files, not rows.
+    for (Row r : latest.select("path", "size", "modified", "checksum", "version", "status").collectAsList()) {
+      out.put(r.getString(0), new Entry(r.getString(0), r.getLong(1), r.getLong(2), r.getString(3), r.getInt(4), r.getString(5)));
+    }
+    return out;
+  }
+
+  /** Decides, per listed file, whether tonight loads it. Reads a file's content only when needed. */
+  public static List<Planned> plan(List<LandingFile> files, Map<String, Entry> latest, boolean alwaysChecksum,
+      java.util.function.Function<String, LandingFiles.Content> reader) {
+    List<Planned> out = new ArrayList<>();
+    for (LandingFile f : files) {
+      Entry prev = latest.get(f.path());
+      if (prev != null && !alwaysChecksum && prev.size() == f.size() && prev.modified() == f.modified()) {
+        out.add(new Planned(f, Action.UNCHANGED, prev.version(), prev.checksum(), 0));
+        continue;
+      }
+      LandingFiles.Content c = reader.apply(f.location());
+      if (prev == null) {
+        out.add(new Planned(f, Action.NEW, 1, c.checksum(), c.firstNonUtf8Line()));
+      } else if (c.checksum().equals(prev.checksum())) {
+        out.add(new Planned(f, Action.UNCHANGED, prev.version(), prev.checksum(), 0));
+      } else {
+        out.add(new Planned(f, Action.CHANGED, prev.version() + 1, c.checksum(), c.firstNonUtf8Line()));
+      }
+    }
+    return out;
+  }
+
+  /** A log row for a planned file. */
+  public static Row entry(Planned p, String batchId, String encoding, String status, String reason, String detail, Long rows,
+      Timestamp at) {
+    LandingFile f = p.file();
+    return RowFactory.create(f.path(), f.location(), f.source().folder(), f.size(), f.modified(), p.checksum(), encoding, p.version(), batchId,
+        status, reason, detail, rows, at);
+  }
+
+  /** Replaces the batch's entries (a rerun of the night rewrites them). */
+  public static void write(SparkSession spark, Warehouse wh, String batchId, List<Row> entries) {
+    wh.replaceBatch(spark.createDataFrame(entries, SCHEMA), Table.INGEST_LOG, "batch_id", batchId);
+  }
+
+  /**
+   * (path, batch) of every loaded file version that a later night loaded again: their rows no longer count.
+   * Small: one row per replaced file version.
+   */
+  public static Dataset<Row> superseded(Warehouse wh) {
+    Dataset<Row> loaded = wh.read(Table.INGEST_LOG).where(col("status").equalTo("loaded"));
+    Dataset<Row> current = loaded.groupBy("path").agg(max("batch_id").as("_current"));
+    return loaded.join(current, "path").where(col("batch_id").lt(col("_current")))
+        .select(col("path").as("_source_file"), col("batch_id").as("_batch_id"));
+  }
+}

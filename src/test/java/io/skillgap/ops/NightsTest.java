@@ -1,0 +1,115 @@
+package io.skillgap.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillgap.sample.SampleGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nights, reruns and backfills. Two nights of a drop folder: the first brings vacancies of 2023 to 2025 and
+ * wages and graduates of 2023 and 2024, the second the 2025 wages and graduates and a corrected 2025
+ * vacancy file. One warehouse backfills both nights once; the other runs them one by one, then reruns
+ * the first night and the second: both end with the same tables.
+ */
+class NightsTest {
+
+  @Test
+  void incrementalNightsRerunsAndBackfillsEndWithTheSameTables() throws IOException {
+    Path root = Files.createTempDirectory(Path.of("target"), "nights");
+    Path gen = root.resolve("generated");
+    new SampleGenerator(5, 300, 2023, 3).write(gen);
+    Path n1 = root.resolve("landing/2026-11-01");
+    Path n2 = root.resolve("landing/2026-11-02");
+    for (Path night : List.of(n1, n2)) {
+      for (String y : List.of("2023", "2024", "2025")) {
+        Ops.copy(gen.resolve("vacancies/sample_hh_" + y + ".csv"), night.resolve("vacancies/hh_" + y + ".csv"));
+      }
+      for (String y : night == n1 ? List.of("2023", "2024") : List.of("2023", "2024", "2025")) {
+        Ops.copy(gen.resolve("wages/sample_wages_" + y + ".csv"), night.resolve("wages/wages_" + y + ".csv"));
+        Ops.copy(gen.resolve("graduates/sample_graduates_" + y + ".csv"), night.resolve("graduates/graduates_" + y + ".csv"));
+      }
+    }
+    // The second night's 2025 vacancy file corrects one title.
+    correctFirstTitle(n2.resolve("vacancies/hh_2025.csv"));
+
+    Path once = root.resolve("once");
+    assertEquals(0, Ops.cli("backfill", "--from", "2026-11-01", "--to", "2026-11-02", "--landing-root", root.resolve("landing").toString(),
+        "--warehouse", once.resolve("warehouse").toString(), "--publish", once.resolve("publish").toString()), "backfill");
+
+    Path steps = root.resolve("steps");
+    String[] where = {"--warehouse", steps.resolve("warehouse").toString(), "--publish", steps.resolve("publish").toString()};
+    assertEquals(0, Ops.cli(args("run", "--date", "2026-11-01", "--landing", n1.toString(), where)), "night 1");
+    assertEquals(0, Ops.cli(args("run", "--date", "2026-11-02", "--landing", n2.toString(), where)), "night 2");
+
+    SparkSession spark = Ops.session();
+    try {
+      // Night 2 loaded only the new files and the corrected one (as version 2); 2023 gold was not recomputed
+      // (2025 ads can join vacancies first posted up to 60 days earlier, so 2024 was; and 2026 looks back at 2025).
+      List<Row> log = Ops.delta(spark, steps.resolve("warehouse"), "ingest_log").where("batch_id = '2026-11-02'")
+          .orderBy("path").select("path", "version", "status").collectAsList();
+      assertEquals(List.of("graduates_2025.csv 1 loaded", "hh_2025.csv 2 loaded", "wages_2025.csv 1 loaded"),
+          log.stream().map(r -> Path.of(r.getString(0)).getFileName() + " " + r.getInt(1) + " " + r.getString(2)).toList(), "night 2 ingest log");
+      String predicate = io.delta.tables.DeltaTable.forPath(spark, steps.resolve("warehouse/gold/occupation_region_gap").toAbsolutePath().toString())
+          .history().where("operation = 'WRITE'").orderBy(org.apache.spark.sql.functions.col("version").desc())
+          .select("operationParameters").first().getJavaMap(0).toString();
+      assertTrue(predicate.contains("year IN (2024, 2025, 2026)"),
+          "night 2 replaced gold years 2024 onwards only: " + predicate);
+    } finally {
+      spark.stop();
+    }
+
+    // Rerunning an older night, then the latest, changes nothing: the tables are those of the single backfill.
+    assertEquals(0, Ops.cli(args("run", "--date", "2026-11-01", "--landing", n1.toString(), where)), "rerun night 1");
+    assertEquals(0, Ops.cli(args("run", "--date", "2026-11-02", "--landing", n2.toString(), where)), "rerun night 2");
+    spark = Ops.session();
+    try {
+      Ops.assertSameOutputs(spark, once, steps);
+      String corrected2024 = Ops.delta(spark, steps.resolve("warehouse"), "silver/vacancies").where("title like '%(corrected)%'")
+          .select("title").first().getString(0);
+      assertTrue(corrected2024.endsWith("(corrected)"), "the corrected version is the one in silver: " + corrected2024);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Rewrites a generated CSV with its first data row's title changed (the other rows keep their values). */
+  private static void correctFirstTitle(Path file) throws IOException {
+    org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(false)
+        .setRecordSeparator("\n").get();
+    List<org.apache.commons.csv.CSVRecord> records;
+    List<String> header;
+    try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+      header = parser.getHeaderNames();
+      records = parser.getRecords();
+    }
+    try (var out = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get()
+        .print(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+      for (int i = 0; i < records.size(); i++) {
+        List<String> values = new java.util.ArrayList<>(records.get(i).toList());
+        if (i == 0) {
+          values.set(header.indexOf("title"), values.get(header.indexOf("title")) + " (corrected)");
+        }
+        out.printRecord(values);
+      }
+    }
+  }
+
+  private static String[] args(String command, String dateFlag, String date, String landingFlag, String landing, String[] where) {
+    String[] out = new String[5 + where.length];
+    out[0] = command;
+    out[1] = dateFlag;
+    out[2] = date;
+    out[3] = landingFlag;
+    out[4] = landing;
+    System.arraycopy(where, 0, out, 5, where.length);
+    return out;
+  }
+}

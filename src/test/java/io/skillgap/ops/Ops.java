@@ -1,0 +1,105 @@
+package io.skillgap.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.skillgap.SkillGap;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Helpers of the operations tests: running the command line, a reading session, comparing warehouses. */
+final class Ops {
+  private Ops() {}
+
+  /** Columns that record when something happened, not what: left out of comparisons. */
+  static final Set<String> VOLATILE = Set.of("_load_time", "load_time", "logged_at");
+
+  /** The warehouse tables that must be identical after equivalent histories. */
+  static final List<String> TABLES = List.of("bronze/vacancies", "bronze/wages", "bronze/graduates", "ingest_log", "quarantine",
+      "silver/vacancy_ads", "silver/vacancies", "silver/wages", "silver/graduates", "silver/graduate_supply",
+      "gold/occupation_region_gap", "gold/program_gap", "gold/sector_region_summary", "gold/shortage_ranking", "gold/index_sensitivity");
+
+  static final List<String> PUBLISHED = List.of("occupation_region_gap", "program_gap", "sector_region_summary", "shortage_ranking",
+      "index_sensitivity");
+
+  /** Runs the command line in this JVM with test-sized Spark settings; returns the exit code. */
+  static int cli(String... args) {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.addAll(List.of("--set", "spark.master=local[2]", "--set", "spark.conf.spark.sql.shuffle.partitions=2"));
+    return SkillGap.commandLine().execute(all.toArray(String[]::new));
+  }
+
+  static SparkSession session() {
+    return SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog").getOrCreate();
+  }
+
+  static Dataset<Row> delta(SparkSession spark, Path warehouse, String table) {
+    return spark.read().format("delta").load(warehouse.resolve(table).toString());
+  }
+
+  /**
+   * Asserts two frames hold the same rows (as multisets), volatile columns aside: first by an
+   * order-independent fingerprint (row count and the sum of row hashes, one pass each), and when that
+   * differs, by the rows themselves so that the message shows them.
+   */
+  static void assertSameRows(String context, Dataset<Row> a, Dataset<Row> b) {
+    Dataset<Row> x = comparable(a);
+    Dataset<Row> y = comparable(b);
+    if (fingerprint(x).equals(fingerprint(y))) {
+      return;
+    }
+    assertEquals(List.of(), x.exceptAll(y).limit(5).collectAsList(), context + ": rows only in the first");
+    assertEquals(List.of(), y.exceptAll(x).limit(5).collectAsList(), context + ": rows only in the second");
+    assertEquals(x.count(), y.count(), context + ": row count");
+  }
+
+  /**
+   * Volatile columns dropped, doubles rounded to 9 decimals: sums of doubles depend on the order Spark
+   * adds them in, which differs with the files' layout, by a few units in the last place.
+   */
+  static Dataset<Row> comparable(Dataset<Row> d) {
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    for (org.apache.spark.sql.types.StructField f : d.schema().fields()) {
+      if (VOLATILE.contains(f.name())) {
+        continue;
+      }
+      org.apache.spark.sql.Column c = org.apache.spark.sql.functions.col(f.name());
+      cols.add(f.dataType().equals(org.apache.spark.sql.types.DataTypes.DoubleType) ? org.apache.spark.sql.functions.round(c, 9).as(f.name()) : c);
+    }
+    return d.select(cols.toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  private static List<Object> fingerprint(Dataset<Row> d) {
+    org.apache.spark.sql.Column[] all = Arrays.stream(d.columns()).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+    Row r = d.agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.xxhash64(all).cast("decimal(38,0)"))).first();
+    return List.of(r.get(0), String.valueOf(r.get(1)));
+  }
+
+  /** Every warehouse table and published table of two runs' outputs are the same. */
+  static void assertSameOutputs(SparkSession spark, Path a, Path b) {
+    for (String t : TABLES) {
+      assertSameRows(t, delta(spark, a.resolve("warehouse"), t), delta(spark, b.resolve("warehouse"), t));
+    }
+    for (String t : PUBLISHED) {
+      assertSameRows("published " + t, spark.read().parquet(a.resolve("publish").resolve(t).toString()),
+          spark.read().parquet(b.resolve("publish").resolve(t).toString()));
+    }
+  }
+
+  static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    Files.copy(from, to);
+  }
+}
