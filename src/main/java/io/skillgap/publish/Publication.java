@@ -60,7 +60,11 @@ public final class Publication {
           throw new IOException("cannot move " + staged + " to " + live);
         }
       }
-      fs.delete(new Path(stagingDir), true);
+      Path staged = new Path(stagingDir);
+      fs.delete(staged, true);
+      if (fs.exists(staged.getParent()) && fs.listStatus(staged.getParent()).length == 0) {
+        fs.delete(staged.getParent(), false);
+      }
       LOG.info("publish: switched in {}; the previous publication is kept in {}", names, previous);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot switch the publication in", e);
