@@ -97,16 +97,7 @@ public final class Pipeline {
       t = System.nanoTime();
       Map<String, Long> tableRows = new LinkedHashMap<>();
       if (changed) {
-        Publication.clearStaging(hadoop(spark), cfg.paths().publish());
-        String staging = Publication.staging(cfg.paths().publish(), m.runId);
-        tableRows = Publish.tables(wh, staging, cfg.disclosure());
-        List<Map<String, Object>> top = RunSummary.topShortages(wh, cfg.run().topN());
-        Map<String, Object> doc = RunSummary.document(batch, cfg.run().asOfDate().toString(), counts, loads, tableRows, top,
-            cfg.paths().publish(), quality);
-        Files.writeText(hadoop(spark), staging + "/_summary.json", RunSummary.toJson(doc));
-        names.add("_summary.json");
-        Publication.switchIn(hadoop(spark), cfg.paths().publish(), staging, names);
-        RunSummary.log(counts, tableRows, top);
+        tableRows = publishAll(spark, cfg, wh, batch, m.runId, counts, loads, quality);
       } else {
         LOG.info("nothing new tonight: gold, quality results and the publication stay as they were");
         RunSummary.log(counts, tableRows, List.of());
@@ -171,25 +162,35 @@ public final class Pipeline {
 
   /** Gold to the published tables (after the quality rules) for a batch's summary; returns the exit code. */
   public static int publish(SparkSession spark, SkillgapConfig cfg, String batch) {
-    SkillgapConfig forced = cfg.withFullRebuild();
     Warehouse wh = warehouse(spark, cfg);
-    List<QualityRules.Result> quality = QualityRules.check(spark, wh, "publish@" + java.time.Instant.now(), batch);
+    String runId = "publish-" + batch + "@" + java.time.Instant.now();
+    List<QualityRules.Result> quality = QualityRules.check(spark, wh, runId, batch);
     if (QualityRules.anyErrorFailed(quality)) {
       return QUALITY_FAILED;
     }
-    Map<String, RunCounts> counts = Conform.count(wh, batch);
+    publishAll(spark, cfg, wh, batch, runId, Conform.count(wh, batch), BatchLog.read(hadoop(spark), cfg.paths().warehouse(), batch),
+        quality);
+    return OK;
+  }
+
+  /**
+   * Writes every published table and the summary aside, then switches them in together (see
+   * {@link Publication}); prints the console summary; returns the rows per table.
+   */
+  static Map<String, Long> publishAll(SparkSession spark, SkillgapConfig cfg, Warehouse wh, String batch, String runId,
+      Map<String, RunCounts> counts, List<SourceLoad> loads, List<QualityRules.Result> quality) {
     List<String> names = new ArrayList<>();
     Publish.PUBLISHED.forEach(table -> names.add(table.tableName()));
-    Publication.clearStaging(hadoop(spark), forced.paths().publish());
-    String staging = Publication.staging(forced.paths().publish(), "publish-" + batch);
+    Publication.clearStaging(hadoop(spark), cfg.paths().publish());
+    String staging = Publication.staging(cfg.paths().publish(), runId);
     Map<String, Long> tableRows = Publish.tables(wh, staging, cfg.disclosure());
     List<Map<String, Object>> top = RunSummary.topShortages(wh, cfg.run().topN());
-    Files.writeText(hadoop(spark), staging + "/_summary.json", RunSummary.toJson(RunSummary.document(batch, cfg.run().asOfDate().toString(),
-        counts, BatchLog.read(hadoop(spark), cfg.paths().warehouse(), batch), tableRows, top, cfg.paths().publish(), quality)));
+    Files.writeText(hadoop(spark), staging + "/_summary.json", RunSummary.toJson(RunSummary.document(batch,
+        cfg.run().asOfDate().toString(), counts, loads, tableRows, top, cfg.paths().publish(), quality)));
     names.add("_summary.json");
     Publication.switchIn(hadoop(spark), cfg.paths().publish(), staging, names);
     RunSummary.log(counts, tableRows, top);
-    return OK;
+    return tableRows;
   }
 
   /** The batch a single stage works on: the configured one if given, else the latest ingested. */

@@ -129,13 +129,6 @@ public record SkillgapConfig(
     return key;
   }
 
-  /** A copy that recomputes every year and publishes again. */
-  public SkillgapConfig withFullRebuild() {
-    RunSettings r = new RunSettings(run.asOfDate(), run.batchId(), run.topN(), true, run.maxQuarantineShare());
-    return new SkillgapConfig(spark, paths, reference, r, ingest, vacancies, wages, graduates, boundaryChanges, index, reliability,
-        disclosure, piiSalt, configHash);
-  }
-
   /** A copy for another night (backfills): its as-of date and batch id. */
   public SkillgapConfig forNight(LocalDate night, String landing) {
     RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare());
