@@ -17,6 +17,7 @@ import io.skillgap.publish.Publication;
 import io.skillgap.publish.Publish;
 import io.skillgap.publish.QualityRules;
 import io.skillgap.publish.RunSummary;
+import io.skillgap.report.Reports;
 import io.skillgap.conform.Conform.RunCounts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,15 +55,17 @@ public final class Pipeline {
     List<String> unfinished = unfinishedBatches(wh);
     boolean recovery = m.start() > 0 || lockWasStale;
     m.recovery = recovery;
-    try {
+    try (Progress progress = Progress.start(spark, cfg.run().progressSeconds())) {
       Reference ref = Reference.load(spark, cfg.reference());
       long t = System.nanoTime();
+      progress.step("ingest");
       List<SourceLoad> loads = Ingest.run(spark, cfg, wh);
       BatchLog.write(hadoop(spark), cfg.paths().warehouse(), batch, loads);
       loads.forEach(l -> m.inputFiles.addAll(l.files()));
       m.stage("ingest", loads.stream().mapToLong(SourceLoad::rows).sum(), t);
 
       t = System.nanoTime();
+      progress.step("conform");
       Set<Integer> touched = new TreeSet<>();
       for (String earlier : unfinished) {
         if (!earlier.equals(batch)) {
@@ -76,6 +79,7 @@ public final class Pipeline {
 
       t = System.nanoTime();
       boolean everything = recovery || cfg.run().fullRebuild();
+      progress.step("gap");
       Gap.run(wh, ref, cfg, everything ? null : touched);
       m.stage("gap", 0, t);
 
@@ -83,9 +87,9 @@ public final class Pipeline {
       counts.values().forEach(c -> c.quarantineByReason().forEach((k, v) -> m.quarantinedByReason.merge(k, v, Long::sum)));
       counts.forEach((s, c) -> m.rowsPerStage.put("accepted_" + s, c.accepted()));
 
-      List<String> names = new ArrayList<>();
-      Publish.PUBLISHED.forEach(table -> names.add(table.tableName()));
+      List<String> names = Publish.names();
       boolean changed = everything || !touched.isEmpty() || !Publication.complete(hadoop(spark), cfg.paths().publish(), names);
+      progress.step("quality");
       List<QualityRules.Result> quality = changed ? QualityRules.check(spark, wh, m.runId, batch) : List.of();
       if (QualityRules.anyErrorFailed(quality)) {
         String msg = "a quality rule of severity ERROR failed: publication skipped, yesterday's tables stay in place";
@@ -97,7 +101,8 @@ public final class Pipeline {
       t = System.nanoTime();
       Map<String, Long> tableRows = new LinkedHashMap<>();
       if (changed) {
-        tableRows = publishAll(spark, cfg, wh, batch, m.runId, counts, loads, quality);
+        progress.step("publish");
+        tableRows = publishAll(spark, cfg, wh, ref, batch, m.runId, counts, loads, quality, progress);
       } else {
         LOG.info("nothing new tonight: gold, quality results and the publication stay as they were");
         RunSummary.log(counts, tableRows, List.of());
@@ -164,31 +169,43 @@ public final class Pipeline {
   public static int publish(SparkSession spark, SkillgapConfig cfg, String batch) {
     Warehouse wh = warehouse(spark, cfg);
     String runId = "publish-" + batch + "@" + java.time.Instant.now();
-    List<QualityRules.Result> quality = QualityRules.check(spark, wh, runId, batch);
-    if (QualityRules.anyErrorFailed(quality)) {
-      return QUALITY_FAILED;
+    try (Progress progress = Progress.start(spark, cfg.run().progressSeconds())) {
+      progress.step("quality");
+      List<QualityRules.Result> quality = QualityRules.check(spark, wh, runId, batch);
+      if (QualityRules.anyErrorFailed(quality)) {
+        return QUALITY_FAILED;
+      }
+      progress.step("publish");
+      publishAll(spark, cfg, wh, Reference.load(spark, cfg.reference()), batch, runId, Conform.count(wh, batch),
+          BatchLog.read(hadoop(spark), cfg.paths().warehouse(), batch), quality, progress);
+      return OK;
     }
-    publishAll(spark, cfg, wh, batch, runId, Conform.count(wh, batch), BatchLog.read(hadoop(spark), cfg.paths().warehouse(), batch),
-        quality);
-    return OK;
   }
 
   /**
    * Writes every published table and the summary aside, then switches them in together (see
    * {@link Publication}); prints the console summary; returns the rows per table.
    */
-  static Map<String, Long> publishAll(SparkSession spark, SkillgapConfig cfg, Warehouse wh, String batch, String runId,
-      Map<String, RunCounts> counts, List<SourceLoad> loads, List<QualityRules.Result> quality) {
-    List<String> names = new ArrayList<>();
-    Publish.PUBLISHED.forEach(table -> names.add(table.tableName()));
+  static Map<String, Long> publishAll(SparkSession spark, SkillgapConfig cfg, Warehouse wh, Reference ref, String batch, String runId,
+      Map<String, RunCounts> counts, List<SourceLoad> loads, List<QualityRules.Result> quality, Progress progress) {
+    List<String> names = new ArrayList<>(Publish.names());
     Publication.clearStaging(hadoop(spark), cfg.paths().publish());
     String staging = Publication.staging(cfg.paths().publish(), runId);
-    Map<String, Long> tableRows = Publish.tables(wh, staging, cfg.disclosure());
+    Map<String, Long> tableRows = Publish.tables(wh, staging, cfg.disclosure(), ref);
+    if (cfg.report().enabled()) {
+      progress.step("report");
+      Reports.write(spark, wh, staging, cfg, batch);
+      names.addAll(Reports.FOLDERS);
+    }
     List<Map<String, Object>> top = RunSummary.topShortages(wh, cfg.run().topN());
     Files.writeText(hadoop(spark), staging + "/_summary.json", RunSummary.toJson(RunSummary.document(batch,
         cfg.run().asOfDate().toString(), counts, loads, tableRows, top, cfg.paths().publish(), quality)));
     names.add("_summary.json");
     Publication.switchIn(hadoop(spark), cfg.paths().publish(), staging, names);
+    if (!cfg.report().enabled()) {
+      // A report of an earlier night beside tonight's tables would mislead: it goes aside with the old tables.
+      Publication.retire(hadoop(spark), cfg.paths().publish(), Reports.FOLDERS);
+    }
     RunSummary.log(counts, tableRows, top);
     return tableRows;
   }

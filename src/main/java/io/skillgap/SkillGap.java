@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(name = "skillgap", mixinStandardHelpOptions = true, versionProvider = SkillGap.Version.class,
     description = "Measures where employers want more qualified people than colleges and universities produce.",
     subcommands = {SkillGap.Sample.class, SkillGap.Run.class, SkillGap.Backfill.class, SkillGap.IngestCmd.class,
-        SkillGap.ConformCmd.class, SkillGap.GapCmd.class, SkillGap.PublishCmd.class},
+        SkillGap.ConformCmd.class, SkillGap.GapCmd.class, SkillGap.PublishCmd.class, SkillGap.Sql.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:failed (see the log)", "2:bad usage or configuration",
         "3:row accounting broken (read != accepted + quarantined)", "4:another run holds the warehouse lock",
@@ -188,6 +188,54 @@ public final class SkillGap {
     @Override
     int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       return Pipeline.publish(spark, cfg, Pipeline.latestBatch(spark, cfg, common.batchGiven()));
+    }
+  }
+
+  @Command(name = "sql", description = "Registers the tables by name (skillgap.*, skillgap_gold.*) and runs queries on them.")
+  static final class Sql implements Callable<Integer> {
+    @Mixin Common common;
+    @Option(names = "--query", paramLabel = "SQL", description = "a query to run and print; repeatable")
+    java.util.List<String> queries = new java.util.ArrayList<>();
+    @Option(names = "--views", description = "also create the BI views of docs/sql/bi_views.sql")
+    boolean views;
+    @Option(names = "--rows", defaultValue = "50", description = "rows to print per query (default: ${DEFAULT-VALUE})")
+    int rows;
+
+    @Override
+    public Integer call() {
+      SkillgapConfig cfg = common.load();
+      if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(cfg.paths().publish())) && !cfg.paths().publish().contains("://")) {
+        System.err.println("skillgap: no publication in " + cfg.paths().publish() + " (run the pipeline first, or give --publish DIR)");
+        return BAD_CONFIG;
+      }
+      // Databases need a home folder even when nothing is stored in them: keep it out of the working directory.
+      SparkSession spark = Sparks.session(cfg.spark().withDefault("spark.sql.warehouse.dir", cfg.paths().warehouse() + "/_catalog"));
+      try {
+        String publish = qualified(spark, cfg.paths().publish());
+        String warehouse = qualified(spark, cfg.paths().warehouse());
+        io.skillgap.publish.Catalog.register(spark, publish, new io.skillgap.config.Warehouse(spark, warehouse), warehouse);
+        if (views) {
+          io.skillgap.publish.Catalog.createViews(spark);
+        }
+        if (queries.isEmpty()) {
+          spark.sql("SHOW TABLES IN skillgap").show(100, false);
+        }
+        for (String q : queries) {
+          spark.sql(q).show(rows, false);
+        }
+        return 0;
+      } finally {
+        spark.stop();
+      }
+    }
+
+    private static String qualified(SparkSession spark, String path) {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      try {
+        return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 

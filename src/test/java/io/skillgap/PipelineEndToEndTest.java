@@ -41,14 +41,10 @@ class PipelineEndToEndTest {
 
   @BeforeAll
   void runThePipeline() throws IOException {
-    root = Files.createTempDirectory(Path.of("target"), "e2e");
-    String landing = root.resolve("landing").toString();
-    assertEquals(0, SkillGap.commandLine().execute("sample", "--landing", landing, "--vacancies", "3000", "--seed", "11"), "sample");
-    truth = SampleGenerator.readTruth(root.resolve("landing"));
-    exitCode = SkillGap.commandLine().execute("run", "--landing", landing,
-        "--warehouse", root.resolve("warehouse").toString(), "--publish", root.resolve("publish").toString(),
-        "--set", "run.as-of-date=2026-12-01", "--set", "run.batch-id=e2e", "--set", "spark.master=local[2]",
-        "--set", "spark.conf.spark.sql.shuffle.partitions=2");
+    Publications.Night night = Publications.sample();
+    root = night.root();
+    truth = night.truth();
+    exitCode = night.exitCode();
     summary = new ObjectMapper().readTree(root.resolve("publish/_summary.json").toFile());
     spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")

@@ -27,6 +27,7 @@ public abstract class SparkTestBase {
 
   @BeforeAll
   void startSpark() {
+    beforeSpark();
     spark = SparkSession.builder()
         .master("local[2]")
         .appName(getClass().getSimpleName())
@@ -43,6 +44,9 @@ public abstract class SparkTestBase {
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .getOrCreate();
   }
+
+  /** Work that must precede this class's session, such as a CLI run that owns (and stops) its own. */
+  protected void beforeSpark() {}
 
   @AfterAll
   void stopSpark() {

@@ -21,16 +21,11 @@ import org.junit.jupiter.api.Test;
  * is found in the published occupation_region_gap.
  */
 class WorkedExampleTest {
-  static final Path FIXTURE = Path.of("src/test/resources/worked_example");
-
   @Test
   void theDocumentsWorkedExampleIsWhatThePipelinePublishes() throws IOException {
-    Path out = Files.createTempDirectory(Path.of("target"), "worked");
-    int code = SkillGap.commandLine().execute("run", "--landing", FIXTURE.resolve("landing").toString(),
-        "--warehouse", out.resolve("warehouse").toString(), "--publish", out.resolve("publish").toString(),
-        "--set", "reference.crosswalk=" + FIXTURE.resolve("crosswalk.csv"), "--set", "index.min-observations=2",
-        "--set", "disclosure.threshold=1", "--set", "run.as-of-date=2026-12-01", "--set", "spark.master=local[2]",
-        "--set", "spark.conf.spark.sql.shuffle.partitions=2");
+    Publications.Night night = Publications.worked();
+    Path out = night.root();
+    int code = night.exitCode();
     assertEquals(0, code, "exit code of run");
 
     String doc = Files.readString(Path.of("docs/METHODOLOGY.md"), StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import io.skillgap.config.SkillgapConfig.InvalidConfigException;
 import io.skillgap.config.SkillgapConfig.Paths;
 import io.skillgap.config.SkillgapConfig.ReferencePaths;
 import io.skillgap.config.SkillgapConfig.ReliabilitySettings;
+import io.skillgap.config.SkillgapConfig.ReportSettings;
 import io.skillgap.config.SkillgapConfig.RunSettings;
 import io.skillgap.config.SkillgapConfig.SparkSettings;
 import io.skillgap.config.SkillgapConfig.VacancySettings;
@@ -40,7 +41,8 @@ final class ConfigReader {
         c.getString("reference.regions"), c.getString("reference.region-aliases"),
         c.getString("reference.crosswalk"), c.getString("reference.sectors"),
         c.getString("reference.sector-codes"), c.getString("reference.currency-rates"),
-        c.getString("reference.kz-training-directions"), c.getString("reference.graduate-mobility").trim());
+        c.getString("reference.kz-training-directions"), c.getString("reference.graduate-mobility").trim(),
+        c.getString("reference.isco-titles-ru"));
 
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     String asOf = c.getString("run.as-of-date").trim();
@@ -52,7 +54,7 @@ final class ConfigReader {
     double maxShare = c.getDouble("run.max-quarantine-share");
     check(maxShare >= 0 && maxShare <= 1, "run.max-quarantine-share must be within [0, 1], got " + maxShare);
     RunSettings run = new RunSettings(night, batchId.isEmpty() ? night.toString() : batchId, positive(c, "run.top-n"),
-        c.getBoolean("run.full-rebuild"), maxShare);
+        c.getBoolean("run.full-rebuild"), maxShare, progressSeconds(c));
     String encoding = c.getString("ingest.fallback-encoding").trim();
     check(java.nio.charset.Charset.isSupported(encoding), "ingest.fallback-encoding '" + encoding + "' is not a known charset");
     IngestSettings ingest = new IngestSettings(c.getBoolean("ingest.csv-multi-line"), c.getBoolean("ingest.always-checksum"), encoding);
@@ -77,7 +79,7 @@ final class ConfigReader {
     String salt = c.getString("pii.employer-id-salt");
     check(!salt.isBlank(), "pii.employer-id-salt must not be empty");
     return new SkillgapConfig(spark, paths, reference, run, ingest,
-        vacancies, wages, new GraduateSettings(shares), boundaryChanges(c), index(c), reliability(c), disclosure(c), salt, hash(c));
+        vacancies, wages, new GraduateSettings(shares), boundaryChanges(c), index(c), reliability(c), disclosure(c), salt, report(c), hash(c));
   }
 
   private static List<BoundaryChange> boundaryChanges(Config c) {
@@ -118,6 +120,13 @@ final class ConfigReader {
     return r;
   }
 
+  private static ReportSettings report(Config c) {
+    List<String> languages = c.getStringList("report.languages").stream().map(l -> l.trim().toLowerCase()).toList();
+    check(!languages.isEmpty(), "report.languages must name at least one language");
+    languages.forEach(l -> check(ReportSettings.SUPPORTED.contains(l), "report.languages: '" + l + "' is not one of " + ReportSettings.SUPPORTED));
+    return new ReportSettings(c.getBoolean("report.enabled"), languages, positive(c, "report.top-per-region"));
+  }
+
   private static DisclosureSettings disclosure(Config c) {
     return new DisclosureSettings(positive(c, "disclosure.threshold"), positive(c, "disclosure.max-iterations"));
   }
@@ -150,6 +159,12 @@ final class ConfigReader {
     }
     check(!out.isEmpty(), path + " must not be empty");
     return Map.copyOf(out);
+  }
+
+  private static int progressSeconds(Config c) {
+    int v = c.getInt("run.progress-seconds");
+    check(v == 0 || v >= 5, "run.progress-seconds must be 0 (off) or at least 5, got " + v);
+    return v;
   }
 
   static int positive(Config c, String path) {

@@ -49,6 +49,7 @@ public final class Reference {
       "sector_code STRING NOT NULL, classification STRING NOT NULL, code STRING NOT NULL");
   public static final StructType KZ_DIRECTIONS = StructType.fromDDL(
       "direction STRING NOT NULL, isced_field STRING NOT NULL, title_ru STRING");
+  public static final StructType ISCO_TITLES_RU = StructType.fromDDL("isco_code STRING NOT NULL, title_ru STRING NOT NULL");
   public static final StructType MOBILITY = StructType.fromDDL(
       "from_region STRING NOT NULL, to_region STRING NOT NULL, share DOUBLE NOT NULL");
   public static final StructType CURRENCY_RATES = StructType.fromDDL(
@@ -67,6 +68,7 @@ public final class Reference {
   private final Dataset<Row> currencyRates;
   private final Dataset<Row> kzDirections;
   private final Dataset<Row> mobility;
+  private final Dataset<Row> iscoTitlesRu;
 
   private Reference(SparkSession spark, Map<String, List<Row>> tables) {
     this.spark = spark;
@@ -82,6 +84,7 @@ public final class Reference {
     this.currencyRates = local(tables.get("currencyRates"), CURRENCY_RATES);
     this.kzDirections = local(tables.get("kzDirections"), KZ_DIRECTIONS);
     this.mobility = local(tables.getOrDefault("mobility", List.of()), MOBILITY);
+    this.iscoTitlesRu = local(tables.getOrDefault("iscoTitlesRu", List.of()), ISCO_TITLES_RU);
   }
 
   /** Reads and checks every reference table; a broken one stops the run with the file named. */
@@ -97,6 +100,7 @@ public final class Reference {
     t.put("sectorCodes", read(spark, p.sectorCodes(), SECTOR_CODES));
     t.put("currencyRates", read(spark, p.currencyRates(), CURRENCY_RATES));
     t.put("kzDirections", read(spark, p.kzTrainingDirections(), KZ_DIRECTIONS));
+    t.put("iscoTitlesRu", read(spark, p.iscoTitlesRu(), ISCO_TITLES_RU));
     if (!p.graduateMobility().isEmpty()) {
       t.put("mobility", read(spark, p.graduateMobility(), MOBILITY));
     }
@@ -214,6 +218,11 @@ public final class Reference {
   /** Kazakhstan training directions (the 3 digits after a programme code's level letter) to ISCED-F. */
   public Dataset<Row> kzDirections() {
     return kzDirections;
+  }
+
+  /** Russian titles of ISCO-08 groups, where the project has them (labels of the report and exports). */
+  public Dataset<Row> iscoTitlesRu() {
+    return iscoTitlesRu;
   }
 
   /** Where graduates of a region go to work (from_region, to_region, share); empty when not configured. */

@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import java.io.File;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -28,10 +30,18 @@ public record SkillgapConfig(
     ReliabilitySettings reliability,
     DisclosureSettings disclosure,
     String piiSalt,
+    ReportSettings report,
     String configHash) {
 
   /** Where spark.* settings for the session come from. */
-  public record SparkSettings(String master, String appName, Map<String, String> conf) {}
+  public record SparkSettings(String master, String appName, Map<String, String> conf) {
+    /** The same settings with one more {@code key}, unless configuration already sets it. */
+    public SparkSettings withDefault(String key, String value) {
+      Map<String, String> more = new java.util.LinkedHashMap<>(conf);
+      more.putIfAbsent(key, value);
+      return new SparkSettings(master, appName, java.util.Collections.unmodifiableMap(more));
+    }
+  }
 
   /** Landing (input), warehouse (Delta layers) and publish (Parquet for readers) folders. */
   public record Paths(String landing, String warehouse, String publish) {}
@@ -40,10 +50,11 @@ public record SkillgapConfig(
   public record ReferencePaths(
       String isco, String isced, String nace, String regions, String regionAliases,
       String crosswalk, String sectors, String sectorCodes, String currencyRates, String kzTrainingDirections,
-      String graduateMobility) {}
+      String graduateMobility, String iscoTitlesRu) {}
 
   /** The night this run stands for. */
-  public record RunSettings(LocalDate asOfDate, String batchId, int topN, boolean fullRebuild, double maxQuarantineShare) {}
+  public record RunSettings(LocalDate asOfDate, String batchId, int topN, boolean fullRebuild, double maxQuarantineShare,
+      int progressSeconds) {}
 
   /** How landing files are recognised and read. */
   public record IngestSettings(boolean csvMultiLine, boolean alwaysChecksum, String fallbackEncoding) {}
@@ -74,6 +85,11 @@ public record SkillgapConfig(
   /** Counts behind the confidence levels (relative standard error of a count n is about 1/sqrt(n)). */
   public record ReliabilitySettings(int highMinCount, int lowBelowCount, int highMinIndicators) {}
 
+  /** Languages of the report and exports (the first is the workbook's), occupations per region. */
+  public record ReportSettings(boolean enabled, List<String> languages, int topPerRegion) {
+    public static final List<String> SUPPORTED = List.of("ru", "en", "kk");
+  }
+
   /** Small-cell suppression of the published tables. */
   public record DisclosureSettings(int threshold, int maxIterations) {}
 
@@ -101,10 +117,11 @@ public record SkillgapConfig(
       }
       base = ConfigFactory.parseFile(file).withFallback(defaults);
     }
-    Map<String, String> paths = new LinkedHashMap<>();
-    overrides.forEach((key, value) -> paths.put(overridePath(key, defaults), value));
-    Config merged = ConfigFactory.parseMap(paths, "--set").withFallback(base);
+    Config merged = base;
     try {
+      for (Map.Entry<String, String> e : overrides.entrySet()) {
+        merged = merged.withValue(overridePath(e.getKey(), defaults), overrideValue(e.getValue()));
+      }
       // ${?SKILLGAP_HOME} and the like fall back to environment variables during resolve().
       return ConfigReader.read(merged.resolve());
     } catch (ConfigException e) {
@@ -131,9 +148,9 @@ public record SkillgapConfig(
 
   /** A copy for another night (backfills): its as-of date and batch id. */
   public SkillgapConfig forNight(LocalDate night, String landing) {
-    RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare());
+    RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare(), run.progressSeconds());
     return new SkillgapConfig(spark, new Paths(landing, paths.warehouse(), paths.publish()), reference, r, ingest, vacancies,
-        wages, graduates, boundaryChanges, index, reliability, disclosure, piiSalt, configHash);
+        wages, graduates, boundaryChanges, index, reliability, disclosure, piiSalt, report, configHash);
   }
 
   /** A copy with other landing, warehouse and publish folders (command-line options win over files). */
@@ -143,6 +160,19 @@ public record SkillgapConfig(
         warehouse != null ? warehouse : paths.warehouse(),
         publish != null ? publish : paths.publish());
     return new SkillgapConfig(spark, p, reference, run, ingest, vacancies, wages, graduates, boundaryChanges,
-        index, reliability, disclosure, piiSalt, configHash);
+        index, reliability, disclosure, piiSalt, report, configHash);
   }
+
+  /** A --set value is a string, unless it is written as a HOCON list ("[ru, en]"), like a list in the file. */
+  private static ConfigValue overrideValue(String value) {
+    if (value.strip().startsWith("[")) {
+      try {
+        return ConfigFactory.parseString("v = " + value).getValue("v");
+      } catch (ConfigException e) {
+        throw new InvalidConfigException("malformed list in --set: " + value);
+      }
+    }
+    return ConfigValueFactory.fromAnyRef(value, "--set");
+  }
+
 }

@@ -26,11 +26,25 @@ public final class Sparks {
       // The machine's hostname may not resolve; a local run needs no network beyond loopback.
       builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
     }
-    return builder
+    SparkSession spark = builder
         // CSV exports of government systems come in Windows-1251; Spark 4 accepts only Unicode charsets without this.
         .config("spark.sql.legacy.javaCharsets", "true")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .getOrCreate();
+    noChecksumFiles(spark);
+    return spark;
+  }
+
+  /**
+   * Hadoop's local file system writes a hidden .crc beside every file; in the publication they only
+   * confuse readers (BI tools list them). Delta's own _delta_log checksums are not affected.
+   */
+  static void noChecksumFiles(SparkSession spark) {
+    try {
+      org.apache.hadoop.fs.FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()).setWriteChecksum(false);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -29,14 +29,22 @@ public final class DataDictionary {
       new Entry("shortage_ranking", "one ranked occupation in one region and year, with its reasons", "year, region, rank",
           PublishedSchemas.SHORTAGE_RANKING),
       new Entry("index_sensitivity", "one occupation in one region and year with one indicator left out",
-          "year, region, isco_code, left_out", PublishedSchemas.INDEX_SENSITIVITY));
+          "year, region, isco_code, left_out", PublishedSchemas.INDEX_SENSITIVITY),
+      new Entry("dim_occupation", "one ISCO-08 unit group (and the OTHER and UNCODED buckets); joins isco_code", "isco_code",
+          Dimensions.OCCUPATION),
+      new Entry("dim_region", "one region; joins region", "region_code", Dimensions.REGION),
+      new Entry("dim_field", "one ISCED-F 2013 field at any level; joins field_code", "field_code", Dimensions.FIELD),
+      new Entry("dim_sector", "one innovation sector or non_innovation; joins sector and innovation_sector", "sector_code",
+          Dimensions.SECTOR),
+      new Entry("dim_year", "one year of the facts; joins year", "year", Dimensions.YEAR));
 
   public static String render() {
     StringBuilder b = new StringBuilder();
     b.append("# Data dictionary\n\n");
     b.append("Generated from the published schemas (`io.skillgap.publish.PublishedSchemas`) by\n");
     b.append("`io.skillgap.publish.DataDictionary`; do not edit by hand, a test compares this file with the code.\n");
-    b.append("Every table is Parquet under `<publish>/<table>/year=YYYY/`. Meanings and formulas: [TABLES.md](TABLES.md),\n");
+    b.append("Facts are Parquet under `<publish>/<table>/year=YYYY/`, dimensions (`dim_*`) one file under `<publish>/<table>/`.\n");
+    b.append("They form a star schema: each fact's code columns join the dimension of the same name. Meanings and formulas: [TABLES.md](TABLES.md),\n");
     b.append("[METHODOLOGY.md](METHODOLOGY.md).\n");
     for (Entry e : TABLES) {
       b.append("\n## ").append(e.table()).append("\n\n");

@@ -71,6 +71,22 @@ public final class Publication {
     }
   }
 
+  /** Moves these outputs, where present, into {@code _previous} (after a switch that did not make them). */
+  public static void retire(Configuration conf, String publishRoot, List<String> names) {
+    try {
+      Path root = new Path(publishRoot);
+      FileSystem fs = root.getFileSystem(conf);
+      for (String name : names) {
+        Path live = new Path(root, name);
+        if (fs.exists(live) && !fs.rename(live, new Path(new Path(root, "_previous"), name))) {
+          throw new IOException("cannot move " + live + " aside");
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + names + " aside", e);
+    }
+  }
+
   /** True when the publish folder has every table (a first run, or a lost folder, must publish). */
   public static boolean complete(Configuration conf, String publishRoot, List<String> names) {
     try {

@@ -29,8 +29,20 @@ public final class Publish {
 
   private Publish() {}
 
+  /** The dimension tables of the star schema, written beside the facts. */
+  public static final java.util.List<String> DIMENSIONS = java.util.List.of("dim_occupation", "dim_region", "dim_field", "dim_sector",
+      "dim_year");
+
+  /** Every published folder: facts, then dimensions. */
+  public static java.util.List<String> names() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    PUBLISHED.forEach(t -> names.add(t.tableName()));
+    names.addAll(DIMENSIONS);
+    return names;
+  }
+
   /** Writes each published table under {@code publishRoot} (a staging folder); returns the row count of each. */
-  public static Map<String, Long> tables(Warehouse wh, String publishRoot, DisclosureSettings disclosure) {
+  public static Map<String, Long> tables(Warehouse wh, String publishRoot, DisclosureSettings disclosure, io.skillgap.config.Reference ref) {
     long start = System.nanoTime();
     Map<String, Long> rows = new LinkedHashMap<>();
     Dataset<Row> occupations = SafeTables.occupations(wh.read(Table.GOLD_OCCUPATION_REGION_GAP), disclosure).cache();
@@ -43,7 +55,20 @@ public final class Publish {
         Table.GOLD_SHORTAGE_RANKING, publishRoot, rows, start);
     write(wh.read(Table.GOLD_INDEX_SENSITIVITY), PublishedSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, publishRoot, rows, start);
     occupations.unpersist();
+    dimension(Dimensions.occupation(ref), Dimensions.OCCUPATION, "dim_occupation", publishRoot, rows);
+    dimension(Dimensions.region(ref), Dimensions.REGION, "dim_region", publishRoot, rows);
+    dimension(Dimensions.field(ref), Dimensions.FIELD, "dim_field", publishRoot, rows);
+    dimension(Dimensions.sector(ref), Dimensions.SECTOR, "dim_sector", publishRoot, rows);
+    dimension(Dimensions.year(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)), Dimensions.YEAR, "dim_year", publishRoot, rows);
+    LOG.info("publish: dimensions ({})", Timing.since(start));
     return rows;
+  }
+
+  /** A dimension: one small file, not partitioned. */
+  private static void dimension(Dataset<Row> d, StructType schema, String name, String publishRoot, Map<String, Long> rows) {
+    Dataset<Row> out = Schemas.shape(d, schema);
+    out.repartition(1).write().mode("overwrite").parquet(publishRoot + "/" + name);
+    rows.put(name, out.count());
   }
 
   private static void write(Dataset<Row> safe, StructType schema, Table table, String publishRoot, Map<String, Long> rows, long start) {

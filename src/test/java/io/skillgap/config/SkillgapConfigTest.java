@@ -51,6 +51,8 @@ class SkillgapConfigTest {
     assertMessage("vacancies.default-salary-period 'fortnight' has no entry", Map.of("vacancies.default-salary-period", "fortnight"));
     assertMessage("vacancies.dedupe-window-days must be > 0", Map.of("vacancies.dedupe-window-days", "0"));
     assertMessage("run.batch-id must be", Map.of("run.batch-id", "a/b"));
+    assertMessage("run.progress-seconds must be 0 (off) or at least 5, got 2", Map.of("run.progress-seconds", "2"));
+    assertMessage("report.languages: 'de' is not one of [ru, en, kk]", Map.of("report.languages", "[ru, de]"));
   }
 
   @Test

@@ -32,7 +32,7 @@ class CrashAndLockTest {
         "-Dskillgap.log.dir=" + log.getParent().toAbsolutePath(),
         "-cp", System.getProperty("java.class.path"), SkillGap.class.getName()));
     cmd.addAll(List.of(args));
-    cmd.addAll(List.of("--set", "spark.master=local[2]", "--set", "spark.conf.spark.sql.shuffle.partitions=2"));
+    cmd.addAll(Ops.TEST_SETTINGS);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     return pb.start();
