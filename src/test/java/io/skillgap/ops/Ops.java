@@ -2,14 +2,17 @@ package io.skillgap.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.skillgap.SkillGap;
+import io.skillgap.Publications;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,26 +32,21 @@ final class Ops {
   static final List<String> PUBLISHED = List.of("occupation_region_gap", "program_gap", "sector_region_summary", "shortage_ranking",
       "index_sensitivity");
 
-  /**
-   * Test-sized settings for a night. Operations are about the tables; the report and exports are
-   * tested on the end-to-end night. Whole-stage code generation costs more than it saves on rows
-   * this few (measured: about 15% of a small night).
-   */
-  static final List<String> TEST_SETTINGS = List.of("--set", "spark.master=local[2]",
-      "--set", "spark.conf.spark.sql.shuffle.partitions=2",
-      "--set", "spark.conf.spark.sql.codegen.wholeStage=false", "--set", "report.enabled=false");
+  /** Operations are about the tables; the report and exports are tested on the end-to-end night. */
+  static final List<String> TEST_SETTINGS = Stream.concat(Publications.SMALL_SPARK.stream(),
+      Stream.of("--set", "report.enabled=false")).toList();
 
-  /** Runs the command line in this JVM with test-sized Spark settings; returns the exit code. */
+  /** Runs the command line in this JVM with {@link #TEST_SETTINGS}; returns the exit code. */
   static int cli(String... args) {
-    List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.addAll(TEST_SETTINGS);
-    return SkillGap.commandLine().execute(all.toArray(String[]::new));
+    return Publications.cli(Stream.concat(Arrays.stream(args), Stream.of("--set", "report.enabled=false")).toArray(String[]::new));
   }
 
   static SparkSession session() {
     return SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.shuffle.partitions", "2").config("spark.sql.codegen.wholeStage", "false")
+        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
+        .config("spark.sql.adaptive.enabled", "false").config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog").getOrCreate();
   }
@@ -59,13 +57,13 @@ final class Ops {
 
   /**
    * Asserts two frames hold the same rows (as multisets), volatile columns aside: first by an
-   * order-independent fingerprint (row count and the sum of row hashes, one pass each), and when that
+   * order-independent fingerprint (row count and the sum of row hashes, both sides in one job), and when that
    * differs, by the rows themselves so that the message shows them.
    */
   static void assertSameRows(String context, Dataset<Row> a, Dataset<Row> b) {
     Dataset<Row> x = comparable(a);
     Dataset<Row> y = comparable(b);
-    if (fingerprint(x).equals(fingerprint(y))) {
+    if (sameFingerprints(x, y)) {
       return;
     }
     assertEquals(List.of(), x.exceptAll(y).limit(5).collectAsList(), context + ": rows only in the first");
@@ -89,11 +87,20 @@ final class Ops {
     return d.select(cols.toArray(org.apache.spark.sql.Column[]::new));
   }
 
-  private static List<Object> fingerprint(Dataset<Row> d) {
-    org.apache.spark.sql.Column[] all = Arrays.stream(d.columns()).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
-    Row r = d.agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
-        org.apache.spark.sql.functions.sum(org.apache.spark.sql.functions.xxhash64(all).cast("decimal(38,0)"))).first();
-    return List.of(r.get(0), String.valueOf(r.get(1)));
+  /** Row count and sum of row hashes of both frames, in one job: equal for equal multisets of rows. */
+  private static boolean sameFingerprints(Dataset<Row> x, Dataset<Row> y) {
+    if (!Arrays.equals(x.columns(), y.columns())) {
+      return false;
+    }
+    org.apache.spark.sql.Column[] all = Arrays.stream(x.columns()).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+    org.apache.spark.sql.Column hash = org.apache.spark.sql.functions.xxhash64(all).cast("decimal(38,0)");
+    Dataset<Row> both = x.select(org.apache.spark.sql.functions.lit(0).as("side"), hash.as("h"))
+        .union(y.select(org.apache.spark.sql.functions.lit(1).as("side"), hash.as("h")));
+    List<Row> sides = both.groupBy("side").agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+        org.apache.spark.sql.functions.sum("h")).collectAsList();
+    Map<Object, List<Object>> bySide = new HashMap<>();
+    sides.forEach(r -> bySide.put(r.get(0), Arrays.asList(r.get(1), r.get(2))));
+    return sides.size() == 2 ? bySide.get(0).equals(bySide.get(1)) : x.isEmpty() && y.isEmpty();
   }
 
   /** Every warehouse table and published table of two runs' outputs are the same. */
@@ -104,6 +111,20 @@ final class Ops {
     for (String t : PUBLISHED) {
       assertSameRows("published " + t, spark.read().parquet(a.resolve("publish").resolve(t).toString()),
           spark.read().parquet(b.resolve("publish").resolve(t).toString()));
+    }
+  }
+
+  /** Copies a folder with everything under it. */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (var paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
     }
   }
 
