@@ -79,7 +79,7 @@ public final class Publications {
   }
 
   /** Runs the command line in this JVM with {@link #SMALL_SPARK} and the given extra arguments; returns the exit code. */
-  public static int cli(String... args) {
+  private static int cli(String... args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
     all.addAll(SMALL_SPARK);
     return SkillGap.commandLine().execute(all.toArray(String[]::new));

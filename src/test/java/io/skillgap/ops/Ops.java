@@ -3,6 +3,7 @@ package io.skillgap.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.skillgap.Publications;
+import io.skillgap.SkillGap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class Ops {
 
   /** Runs the command line in this JVM with {@link #TEST_SETTINGS}; returns the exit code. */
   static int cli(String... args) {
-    return Publications.cli(Stream.concat(Arrays.stream(args), Stream.of("--set", "report.enabled=false")).toArray(String[]::new));
+    return SkillGap.commandLine().execute(Stream.concat(Arrays.stream(args), TEST_SETTINGS.stream()).toArray(String[]::new));
   }
 
   static SparkSession session() {
