@@ -266,6 +266,8 @@ public final class SkillGap {
       SampleGenerator.Truth truth = new SampleGenerator(seed, vacancies, firstYear, years).write(landing);
       LOG.info("sample: wrote {} vacancy ads ({} unique), {} graduate rows, {} wage rows to {}", truth.vacancyRows(),
           truth.uniqueVacancies(), truth.graduateRows(), truth.wageRows(), landing);
+      LOG.info("sample: and in the real formats {} hh API vacancies (hh/), {} Enbek export rows (enbek/, Windows-1251),"
+          + " {} rows of a stat.gov.kz wage table (stat_wages/)", truth.hhRows(), truth.enbekRows(), truth.statWageRows());
       return 0;
     }
   }

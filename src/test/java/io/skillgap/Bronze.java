@@ -42,7 +42,7 @@ public final class Bronze {
         values.add(rows.get(i).get(c));
       }
       values.add(rows.get(i).get(Source.CORRUPT));
-      values.add("file:/landing/test.csv");
+      values.add(rows.get(i).getOrDefault(Source.SOURCE_FILE, "file:/landing/test.csv"));
       values.add((long) i + 1);
       values.add("b1");
       values.add(now);

@@ -78,6 +78,24 @@ class PipelineEndToEndTest {
     }
     assertEquals(truth.graduateRows(), s.get("graduates").get("read").asLong(), "graduate rows read");
     assertEquals(truth.wageRows(), s.get("wages").get("read").asLong(), "wage rows read");
+    // The real formats: hh API JSON Lines, an Enbek export in Windows-1251, a stat.gov.kz table.
+    assertEquals(truth.hhRows(), s.get("hh").get("read").asLong(), "hh rows read");
+    assertEquals(truth.hhAccepted(), s.get("hh").get("accepted").asLong(), "hh rows accepted (the one abroad included)");
+    assertEquals(new TreeMap<>(truth.hhBad()), reasons(s.get("hh")), "hh reasons");
+    assertEquals(truth.enbekRows(), s.get("enbek").get("read").asLong(), "Enbek rows read");
+    assertEquals(truth.enbekAccepted(), s.get("enbek").get("accepted").asLong(), "Enbek rows accepted");
+    assertEquals(new TreeMap<>(truth.enbekBad()), reasons(s.get("enbek")), "Enbek reasons");
+    assertEquals(truth.statWageRows(), s.get("stat_wages").get("read").asLong(), "stat.gov.kz rows read");
+    assertEquals(new TreeMap<>(truth.statWageBad()), reasons(s.get("stat_wages")), "stat.gov.kz reasons");
+    for (String source : new String[] {"hh", "enbek", "stat_wages"}) {
+      JsonNode n = s.get(source);
+      assertEquals(n.get("read").asLong(), n.get("accepted").asLong() + n.get("quarantined").asLong(), source + ": read = accepted + quarantined");
+    }
+    long coded = 0;
+    for (var e : s.get("hh").get("occupation_coding_by_method").properties()) {
+      coded += e.getValue().asLong();
+    }
+    assertEquals(truth.hhAccepted(), coded, "every accepted hh ad has a coding method (none included)");
   }
 
   @Test
@@ -109,9 +127,12 @@ class PipelineEndToEndTest {
         "sum(graduate_supply)", "count(distinct region)").first();
     // Every unique vacancy, every accepted ad and every position lands in exactly one row (UNCODED included);
     // vacancies of regions split in 2022 are shared between the parts, so the sums are sums of shares.
-    assertEquals(truth.uniqueVacancies(), demand.getDouble(0), 1e-6, "unique vacancies = generated vacancies");
-    assertEquals(truth.acceptedAds(), demand.getDouble(1), 1e-6, "ads = vacancies + planted re-posts + cross-board copies");
-    assertEquals(truth.positions(), demand.getDouble(2), 1e-6, "positions");
+    // hh and Enbek ads each have their own employer, so each is a vacancy of its own; the hh ad abroad is not here.
+    long realAds = truth.hhAccepted() - truth.hhAbroad() + truth.enbekAccepted();
+    long positions = truth.positions() + truth.hhAccepted() - truth.hhAbroad() + truth.enbekPositions();
+    assertEquals(truth.uniqueVacancies() + realAds, demand.getDouble(0), 1e-6, "unique vacancies = generated vacancies");
+    assertEquals(truth.acceptedAds() + realAds, demand.getDouble(1), 1e-6, "ads = vacancies + planted re-posts + cross-board copies");
+    assertEquals(positions, demand.getDouble(2), 1e-6, "positions");
     // Supply: each level's graduates times its entry share, all of it placed (OTHER included).
     Map<String, Double> share = SkillgapConfig.load(null, Map.of()).graduates().entryShare();
     double expectedSupply = truth.acceptedGraduatesByLevel().entrySet().stream().mapToDouble(e -> e.getValue() * share.get(e.getKey())).sum();
@@ -120,8 +141,8 @@ class PipelineEndToEndTest {
     double graduates = gold("program_gap").selectExpr("sum(graduates)").first().getDouble(0);
     assertEquals(truth.acceptedGraduatesByLevel().values().stream().mapToLong(Long::longValue).sum(), graduates, 1e-6, "graduates");
     Row sectors = gold("sector_region_summary").selectExpr("sum(positions)", "sum(positions_by_activity)").first();
-    assertEquals(truth.positions(), sectors.getDouble(0), 1e-6, "sector summary positions reconcile");
-    assertEquals(truth.positions(), sectors.getDouble(1), 1e-6, "positions by activity reconcile");
+    assertEquals(positions, sectors.getDouble(0), 1e-6, "sector summary positions reconcile");
+    assertEquals(positions, sectors.getDouble(1), 1e-6, "positions by activity reconcile");
   }
 
   @Test

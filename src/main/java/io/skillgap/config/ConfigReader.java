@@ -42,7 +42,9 @@ final class ConfigReader {
         c.getString("reference.crosswalk"), c.getString("reference.sectors"),
         c.getString("reference.sector-codes"), c.getString("reference.currency-rates"),
         c.getString("reference.kz-training-directions"), c.getString("reference.graduate-mobility").trim(),
-        c.getString("reference.isco-titles-ru"));
+        c.getString("reference.isco-titles-ru"), c.getString("reference.title-terms"), c.getString("reference.esco-occupations"),
+        c.getString("reference.hh-professional-roles"), c.getString("reference.hh-areas"), c.getString("reference.nkz-isco"),
+        c.getString("reference.region-former-names"));
 
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     String asOf = c.getString("run.as-of-date").trim();
@@ -79,7 +81,18 @@ final class ConfigReader {
     String salt = c.getString("pii.employer-id-salt");
     check(!salt.isBlank(), "pii.employer-id-salt must not be empty");
     return new SkillgapConfig(spark, paths, reference, run, ingest,
-        vacancies, wages, new GraduateSettings(shares), boundaryChanges(c), index(c), reliability(c), disclosure(c), salt, report(c), hash(c));
+        vacancies, wages, new GraduateSettings(shares), boundaryChanges(c), index(c), reliability(c), disclosure(c), salt, report(c), hash(c), sources(c));
+  }
+
+  private static SkillgapConfig.SourceSettings sources(Config c) {
+    double pension = c.getDouble("sources.hh.net-salary.pension-contribution");
+    double tax = c.getDouble("sources.hh.net-salary.income-tax");
+    check(pension >= 0 && pension < 1, "sources.hh.net-salary.pension-contribution must be within [0, 1), got " + pension);
+    check(tax >= 0 && tax < 1, "sources.hh.net-salary.income-tax must be within [0, 1), got " + tax);
+    String home = c.getString("sources.home-country").trim().toUpperCase(java.util.Locale.ROOT);
+    check(home.matches("[A-Z]{2}"), "sources.home-country must be an ISO 3166-1 alpha-2 code, got '" + home + "'");
+    return new SkillgapConfig.SourceSettings(home, c.getString("sources.hh.board").trim(), c.getString("sources.enbek.board").trim(),
+        pension, tax);
   }
 
   private static List<BoundaryChange> boundaryChanges(Config c) {

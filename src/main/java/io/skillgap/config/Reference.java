@@ -3,6 +3,8 @@ package io.skillgap.config;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lead;
 
+import io.skillgap.classify.Dictionaries;
+import io.skillgap.classify.TitleClassifier;
 import io.skillgap.config.SkillgapConfig.InvalidConfigException;
 import io.skillgap.config.SkillgapConfig.ReferencePaths;
 import java.util.ArrayList;
@@ -54,6 +56,16 @@ public final class Reference {
       "from_region STRING NOT NULL, to_region STRING NOT NULL, share DOUBLE NOT NULL");
   public static final StructType CURRENCY_RATES = StructType.fromDDL(
       "currency STRING NOT NULL, valid_from DATE NOT NULL, kzt_per_unit DOUBLE NOT NULL");
+  public static final StructType TITLE_TERMS = StructType.fromDDL("term STRING NOT NULL, isco_code STRING NOT NULL, lang STRING");
+  public static final StructType ESCO = StructType.fromDDL(
+      "esco_uri STRING NOT NULL, esco_label_en STRING NOT NULL, isco08_unit_code STRING NOT NULL, alt_labels_en STRING");
+  public static final StructType HH_ROLES = StructType.fromDDL(
+      "role_id STRING NOT NULL, name_ru STRING NOT NULL, isco_code STRING, weight DOUBLE");
+  public static final StructType HH_AREAS = StructType.fromDDL(
+      "area_id STRING, area_name STRING NOT NULL, country STRING NOT NULL, region_code STRING");
+  public static final StructType NKZ_ISCO = StructType.fromDDL("nkz_code STRING NOT NULL, isco_code STRING NOT NULL, relation STRING NOT NULL");
+  public static final StructType REGION_FORMER_NAMES = StructType.fromDDL(
+      "alias STRING NOT NULL, region_code STRING NOT NULL, until DATE NOT NULL");
 
   private final SparkSession spark;
   private final Dataset<Row> isco;
@@ -69,6 +81,10 @@ public final class Reference {
   private final Dataset<Row> kzDirections;
   private final Dataset<Row> mobility;
   private final Dataset<Row> iscoTitlesRu;
+  private final Dataset<Row> hhAreas;
+  private final Dataset<Row> nkzIsco;
+  private final Dataset<Row> regionFormerNames;
+  private final TitleClassifier classifier;
 
   private Reference(SparkSession spark, Map<String, List<Row>> tables) {
     this.spark = spark;
@@ -85,6 +101,11 @@ public final class Reference {
     this.kzDirections = local(tables.get("kzDirections"), KZ_DIRECTIONS);
     this.mobility = local(tables.getOrDefault("mobility", List.of()), MOBILITY);
     this.iscoTitlesRu = local(tables.getOrDefault("iscoTitlesRu", List.of()), ISCO_TITLES_RU);
+    this.hhAreas = local(tables.getOrDefault("hhAreas", List.of()), HH_AREAS);
+    this.nkzIsco = local(tables.getOrDefault("nkzIsco", List.of()), NKZ_ISCO);
+    this.regionFormerNames = local(tables.getOrDefault("regionFormerNames", List.of()), REGION_FORMER_NAMES);
+    this.classifier = Dictionaries.classifier(tables.get("isco"), tables.getOrDefault("titleTerms", List.of()),
+        tables.getOrDefault("esco", List.of()), tables.getOrDefault("hhRoles", List.of()));
   }
 
   /** Reads and checks every reference table; a broken one stops the run with the file named. */
@@ -101,6 +122,12 @@ public final class Reference {
     t.put("currencyRates", read(spark, p.currencyRates(), CURRENCY_RATES));
     t.put("kzDirections", read(spark, p.kzTrainingDirections(), KZ_DIRECTIONS));
     t.put("iscoTitlesRu", read(spark, p.iscoTitlesRu(), ISCO_TITLES_RU));
+    t.put("titleTerms", read(spark, p.titleTerms(), TITLE_TERMS));
+    t.put("esco", read(spark, p.escoOccupations(), ESCO));
+    t.put("hhRoles", read(spark, p.hhProfessionalRoles(), HH_ROLES));
+    t.put("hhAreas", read(spark, p.hhAreas(), HH_AREAS));
+    t.put("nkzIsco", read(spark, p.nkzIsco(), NKZ_ISCO));
+    t.put("regionFormerNames", read(spark, p.regionFormerNames(), REGION_FORMER_NAMES));
     if (!p.graduateMobility().isEmpty()) {
       t.put("mobility", read(spark, p.graduateMobility(), MOBILITY));
     }
@@ -223,6 +250,31 @@ public final class Reference {
   /** Russian titles of ISCO-08 groups, where the project has them (labels of the report and exports). */
   public Dataset<Row> iscoTitlesRu() {
     return iscoTitlesRu;
+  }
+
+  /** hh areas (id and name) to country and region code. */
+  public Dataset<Row> hhAreas() {
+    return hhAreas;
+  }
+
+  /** NKZ 01-2017 occupation codes (4 digits) to ISCO-08 unit groups. */
+  public Dataset<Row> nkzIsco() {
+    return nkzIsco;
+  }
+
+  /** Region names no longer in use after a date (renamed or abolished regions). */
+  public Dataset<Row> regionFormerNames() {
+    return regionFormerNames;
+  }
+
+  /** The title classifier built from the term, ESCO and professional-role tables. */
+  public TitleClassifier classifier() {
+    return classifier;
+  }
+
+  /** Reads a reference CSV text without Spark (tests and tools); the same checks of the header and values. */
+  public static List<Row> parse(String text, StructType schema, String path) {
+    return ReferenceCsv.parse(text, schema, path);
   }
 
   /** Where graduates of a region go to work (from_region, to_region, share); empty when not configured. */

@@ -33,6 +33,7 @@ final class ReferenceChecks {
         problems.add("region alias '" + r.getString(0) + "' points to unknown region " + r.getString(1));
       }
     }
+    checkSourceTables(t, units, regionCodes, problems);
     Map<String, Double> sums = new TreeMap<>();
     Set<String> pairs = new HashSet<>();
     for (Row r : t.get("crosswalk")) {
@@ -127,6 +128,49 @@ final class ReferenceChecks {
       int shown = Math.min(problems.size(), 20);
       throw new InvalidConfigException("reference data is inconsistent (" + problems.size() + " problems):\n  "
           + String.join("\n  ", problems.subList(0, shown)) + (shown < problems.size() ? "\n  ..." : ""));
+    }
+  }
+
+  /** The tables of the real-source adapters: every code they name must exist. */
+  private static void checkSourceTables(Map<String, List<Row>> t, Set<String> units, Set<String> regionCodes, List<String> problems) {
+    Set<String> seenTerms = new HashSet<>();
+    for (Row r : t.getOrDefault("titleTerms", List.of())) {
+      if (!seenTerms.add(r.getString(0).trim().toLowerCase(java.util.Locale.ROOT))) {
+        problems.add("title term '" + r.getString(0) + "' appears twice");
+      }
+      if (!units.contains(r.getString(1))) {
+        problems.add("title term '" + r.getString(0) + "' points to " + r.getString(1) + ", not an ISCO-08 unit group");
+      }
+    }
+    Map<String, Double> roleSums = new TreeMap<>();
+    for (Row r : t.getOrDefault("hhRoles", List.of())) {
+      if (!r.isNullAt(2) && !units.contains(r.getString(2))) {
+        problems.add("hh professional role " + r.getString(0) + " points to " + r.getString(2) + ", not an ISCO-08 unit group");
+      }
+      if (!r.isNullAt(2) && (r.isNullAt(3) || !(r.getDouble(3) > 0 && r.getDouble(3) <= 1))) {
+        problems.add("hh professional role " + r.getString(0) + " -> " + r.getString(2) + ": weight must be within (0, 1]");
+      }
+      roleSums.merge(r.getString(0), r.isNullAt(3) ? 0.0 : r.getDouble(3), Double::sum);
+    }
+    roleSums.forEach((role, sum) -> {
+      if (sum > 1 + 1e-6) {
+        problems.add("hh professional role " + role + ": weights sum to " + sum + " > 1");
+      }
+    });
+    for (Row r : t.getOrDefault("hhAreas", List.of())) {
+      if (!r.isNullAt(3) && !regionCodes.contains(r.getString(3))) {
+        problems.add("hh area '" + r.getString(1) + "' points to unknown region " + r.getString(3));
+      }
+    }
+    for (Row r : t.getOrDefault("nkzIsco", List.of())) {
+      if (!units.contains(r.getString(1))) {
+        problems.add("NKZ code " + r.getString(0) + " points to " + r.getString(1) + ", not an ISCO-08 unit group");
+      }
+    }
+    for (Row r : t.getOrDefault("regionFormerNames", List.of())) {
+      if (!regionCodes.contains(r.getString(1))) {
+        problems.add("former region name '" + r.getString(0) + "' points to unknown region " + r.getString(1));
+      }
     }
   }
 

@@ -31,7 +31,20 @@ public record SkillgapConfig(
     DisclosureSettings disclosure,
     String piiSalt,
     ReportSettings report,
-    String configHash) {
+    String configHash,
+    SourceSettings sources) {
+
+  /**
+   * The real-source adapters: the home country (rows of other countries are kept but not in the gap
+   * tables), the board names given to their rows, and how hh's net salaries are grossed up.
+   */
+  public record SourceSettings(String homeCountry, String hhBoard, String enbekBoard, double pensionContribution,
+      double incomeTax) {
+    /** Gross = net / ((1 - pension contribution) x (1 - income tax)). */
+    public double netToGross() {
+      return 1.0 / ((1 - pensionContribution) * (1 - incomeTax));
+    }
+  }
 
   /** Where spark.* settings for the session come from. */
   public record SparkSettings(String master, String appName, Map<String, String> conf) {
@@ -50,7 +63,8 @@ public record SkillgapConfig(
   public record ReferencePaths(
       String isco, String isced, String nace, String regions, String regionAliases,
       String crosswalk, String sectors, String sectorCodes, String currencyRates, String kzTrainingDirections,
-      String graduateMobility, String iscoTitlesRu) {}
+      String graduateMobility, String iscoTitlesRu, String titleTerms, String escoOccupations, String hhProfessionalRoles,
+      String hhAreas, String nkzIsco, String regionFormerNames) {}
 
   /** The night this run stands for. */
   public record RunSettings(LocalDate asOfDate, String batchId, int topN, boolean fullRebuild, double maxQuarantineShare,
@@ -150,7 +164,7 @@ public record SkillgapConfig(
   public SkillgapConfig forNight(LocalDate night, String landing) {
     RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare(), run.progressSeconds());
     return new SkillgapConfig(spark, new Paths(landing, paths.warehouse(), paths.publish()), reference, r, ingest, vacancies,
-        wages, graduates, boundaryChanges, index, reliability, disclosure, piiSalt, report, configHash);
+        wages, graduates, boundaryChanges, index, reliability, disclosure, piiSalt, report, configHash, sources);
   }
 
   /** A copy with other landing, warehouse and publish folders (command-line options win over files). */
@@ -160,7 +174,7 @@ public record SkillgapConfig(
         warehouse != null ? warehouse : paths.warehouse(),
         publish != null ? publish : paths.publish());
     return new SkillgapConfig(spark, p, reference, run, ingest, vacancies, wages, graduates, boundaryChanges,
-        index, reliability, disclosure, piiSalt, report, configHash);
+        index, reliability, disclosure, piiSalt, report, configHash, sources);
   }
 
   /** A --set value is a string, unless it is written as a HOCON list ("[ru, en]"), like a list in the file. */

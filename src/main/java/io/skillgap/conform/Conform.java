@@ -44,20 +44,41 @@ public final class Conform {
   public record Result(Set<Integer> touched, Map<String, RunCounts> counts) {}
 
   /** One source's accounting for the batch, measured right after the writes. */
-  public record RunCounts(long read, long accepted, long quarantined, Map<String, Long> quarantineByReason) {}
+  public record RunCounts(long read, long accepted, long quarantined, Map<String, Long> quarantineByReason,
+      Map<String, Long> codingByMethod) {}
 
-  public static Checked vacancies(Dataset<Row> bronze, Reference ref, Dataset<Row> aliasKeys, SkillgapConfig cfg,
+  /** Vacancy rows of every source in the common shape ({@link VacancyInput}), judged by one set of rules. */
+  public static Checked vacancies(Dataset<Row> input, Reference ref, Dataset<Row> aliasKeys, SkillgapConfig cfg,
       Dataset<Row> existingAds) {
-    Dataset<Row> rows = VacancyConform.typed(bronze, cfg.vacancies());
+    Dataset<Row> rows = VacancyConform.typed(input, cfg.vacancies());
     rows = Regions.withRegionCode(rows, "region", aliasKeys, "v_region");
     rows = VacancyConform.withOccupation(rows, ref.iscoUnits());
+    rows = Occupations.withCoding(rows, ref.classifier());
     rows = VacancyConform.withActivity(rows, ref.nace());
     // Materialised after the joins: the typed columns, four joins and the rules in one generated method
     // would outgrow Java's 64 KB limit (Spark would fall back to slow interpreted code, loudly).
     rows = once(VacancyConform.withMonthlySalaryKzt(rows, ref.currencyRates(), cfg.vacancies().periodFactors()));
     Dataset<Row> ruled = Rules.check(rows, VacancyConform.rules(cfg.vacancies(), cfg.run().asOfDate()));
     Dataset<Row> checked = once(VacancyConform.flagIdConflicts(ruled, existingAds, cfg.piiSalt()));
-    return split(checked, Source.VACANCIES, VacancyConform.acceptedAds(Rules.accepted(checked), cfg.piiSalt()));
+    return new Checked(VacancyConform.acceptedAds(Rules.accepted(checked), cfg.piiSalt()),
+        Rules.quarantined(checked, col(VacancyInput.ORIGIN), col(VacancyInput.RAW)));
+  }
+
+  /** Tonight's vacancy rows of the canonical, hh and Enbek folders in the common shape. */
+  static Dataset<Row> vacancyInput(SparkSession spark, Warehouse wh, Reference ref, SkillgapConfig cfg, String batchId) {
+    String home = cfg.sources().homeCountry();
+    return VacancyInput.canonical(bronzeBatch(spark, wh, Source.VACANCIES, batchId), home)
+        .unionByName(HhVacancies.toInput(bronzeBatch(spark, wh, Source.HH, batchId), ref.hhAreas(), cfg.sources()))
+        .unionByName(EnbekVacancies.toInput(bronzeBatch(spark, wh, Source.ENBEK, batchId), ref.nkzIsco(), cfg.sources().enbekBoard(), home));
+  }
+
+  /** stat.gov.kz wage tables: judged a row (a region) at a time, then one wage per major group. */
+  public static Checked statWages(Dataset<Row> bronze, Reference ref, Dataset<Row> aliasKeys, SkillgapConfig cfg) {
+    Dataset<Row> rows = StatWages.typed(bronze);
+    rows = Regions.withRegionCode(rows, "region", aliasKeys, "s_region");
+    rows = StatWages.withRegionHistory(rows, ref.regionFormerNames(), ref.regions());
+    Dataset<Row> checked = once(StatWages.flagDuplicateRegions(Rules.check(rows, StatWages.rules(cfg.wages(), cfg.run().asOfDate()))));
+    return split(checked, Source.STAT_WAGES, StatWages.accepted(Rules.accepted(checked)));
   }
 
   public static Checked graduates(Dataset<Row> bronze, Reference ref, Dataset<Row> aliasKeys, SkillgapConfig cfg) {
@@ -106,9 +127,12 @@ public final class Conform {
     Dataset<Row> existingAds = wh.exists(Table.SILVER_VACANCY_ADS)
         ? wh.read(Table.SILVER_VACANCY_ADS).where(col("_batch_id").lt(batchId))
         : spark.createDataFrame(List.of(), SilverSchemas.VACANCY_ADS);
-    Checked vacancies = vacancies(bronzeBatch(spark, wh, Source.VACANCIES, batchId), ref, aliasKeys, cfg, existingAds);
+    Checked vacancies = vacancies(vacancyInput(spark, wh, ref, cfg, batchId), ref, aliasKeys, cfg, existingAds);
     Checked graduates = graduates(bronzeBatch(spark, wh, Source.GRADUATES, batchId), ref, aliasKeys, cfg);
-    Checked wages = wages(bronzeBatch(spark, wh, Source.WAGES, batchId), ref, aliasKeys, cfg);
+    Checked canonicalWages = wages(bronzeBatch(spark, wh, Source.WAGES, batchId), ref, aliasKeys, cfg);
+    Checked statWages = statWages(bronzeBatch(spark, wh, Source.STAT_WAGES, batchId), ref, aliasKeys, cfg);
+    Checked wages = new Checked(canonicalWages.accepted().unionByName(statWages.accepted()),
+        canonicalWages.quarantined().unionByName(statWages.quarantined()));
 
     Dataset<Row> quarantine = vacancies.quarantined().unionByName(graduates.quarantined()).unionByName(wages.quarantined());
     wh.replaceBatch(Schemas.shape(quarantine, SilverSchemas.QUARANTINE), Table.QUARANTINE, "_batch_id", batchId);
@@ -124,7 +148,9 @@ public final class Conform {
     // A rerun of an older night reloads files that later nights replaced: those rows go again.
     touched.addAll(removeSuperseded(wh, cfg.vacancies().dedupeWindowDays()));
 
-    Dataset<Row> collapsed = Boundaries.splitByDate(Dedupe.collapse(wh.read(Table.SILVER_VACANCY_ADS), cfg.vacancies().dedupeWindowDays()),
+    // Ads located abroad stay in silver with their country; the gap tables are for this country's regions.
+    Dataset<Row> homeAds = wh.read(Table.SILVER_VACANCY_ADS).where(col("country").equalTo(cfg.sources().homeCountry()));
+    Dataset<Row> collapsed = Boundaries.splitByDate(Dedupe.collapse(homeAds, cfg.vacancies().dedupeWindowDays()),
         "region", "first_posted_date", cfg.boundaryChanges());
     wh.overwrite(Schemas.shape(collapsed, SilverSchemas.VACANCIES), Table.SILVER_VACANCIES);
     LOG.info("conform: {} vacancy rows in silver (a vacancy of a region split since has one per part) ({})",
@@ -147,20 +173,41 @@ public final class Conform {
       }
     }
     Map<String, RunCounts> out = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> coding = new TreeMap<>();
+    if (wh.exists(Table.SILVER_VACANCY_ADS)) {
+      for (Row r : wh.read(Table.SILVER_VACANCY_ADS).where(col("_batch_id").equalTo(batchId))
+          .groupBy("origin", "occupation_method").count().collectAsList()) {
+        coding.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(String.valueOf(r.get(1)), r.getLong(2));
+      }
+    }
     for (Source s : Source.values()) {
       long read = batchRows(wh, Ingest.bronzeTable(s), batchId);
-      long accepted = batchRows(wh, silverRows(s), batchId);
+      long accepted = read == 0 ? 0 : acceptedRows(wh, s, batchId);
       Map<String, Long> byReason = reasons.getOrDefault(s.folder(), Map.of());
-      out.put(s.folder(), new RunCounts(read, accepted, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason));
+      out.put(s.folder(), new RunCounts(read, accepted, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason,
+          coding.getOrDefault(s.folder(), Map.of())));
     }
     return out;
+  }
+
+  /** Input rows of a source that silver accepted (a stat.gov.kz row gives several wage rows: counted once). */
+  private static long acceptedRows(Warehouse wh, Source s, String batchId) {
+    Table t = silverRows(s);
+    if (!wh.exists(t)) {
+      return 0;
+    }
+    Dataset<Row> rows = wh.read(t).where(col("_batch_id").equalTo(batchId));
+    if (t != Table.SILVER_GRADUATES) {
+      rows = rows.where(col("origin").equalTo(s.folder()));
+    }
+    return s == Source.STAT_WAGES ? rows.select(Source.SOURCE_FILE, "_row_id").distinct().count() : rows.count();
   }
 
   /** The silver table holding a source's accepted rows, one per input row. */
   public static Table silverRows(Source s) {
     return switch (s) {
-      case VACANCIES -> Table.SILVER_VACANCY_ADS;
-      case WAGES -> Table.SILVER_WAGES;
+      case VACANCIES, HH, ENBEK -> Table.SILVER_VACANCY_ADS;
+      case WAGES, STAT_WAGES -> Table.SILVER_WAGES;
       case GRADUATES -> Table.SILVER_GRADUATES;
     };
   }
@@ -174,7 +221,8 @@ public final class Conform {
    * nothing to validate and nothing to rebuild.
    */
   static boolean nothingToDo(Warehouse wh, String batchId) {
-    for (Table t : List.of(Table.BRONZE_VACANCIES, Table.BRONZE_WAGES, Table.BRONZE_GRADUATES, Table.SILVER_VACANCY_ADS,
+    for (Table t : List.of(Table.BRONZE_VACANCIES, Table.BRONZE_WAGES, Table.BRONZE_GRADUATES, Table.BRONZE_HH,
+        Table.BRONZE_STAT_WAGES, Table.BRONZE_ENBEK, Table.SILVER_VACANCY_ADS,
         Table.SILVER_GRADUATES, Table.SILVER_WAGES, Table.QUARANTINE)) {
       if (wh.exists(t) && !wh.read(t).where(col("_batch_id").equalTo(batchId)).isEmpty()) {
         return false;

@@ -57,13 +57,18 @@ public final class Rules {
    */
   public static Dataset<Row> quarantined(Dataset<Row> checked, Source source) {
     Column[] landing = source.columns().stream().map(c -> col(c)).toArray(Column[]::new);
+    return quarantined(checked, lit(source.folder()), to_json(struct(landing)));
+  }
+
+  /** The same, for rows of several sources: {@code source} and {@code values} are columns of the rows. */
+  public static Dataset<Row> quarantined(Dataset<Row> checked, Column source, Column values) {
     return checked.where(col(REASON).isNotNull()).select(
         col("_batch_id"),
-        lit(source.folder()).as("source"),
+        source.as("source"),
         col(Source.SOURCE_FILE).as("source_file"),
         col("_row_id").as("row_id"),
         col(REASON).as("reason"),
-        Privacy.mask(coalesce(col(Source.CORRUPT), to_json(struct(landing)))).as("raw_record"),
+        Privacy.mask(coalesce(col(Source.CORRUPT), values)).as("raw_record"),
         col("_load_time").as("load_time"));
   }
 

@@ -8,9 +8,13 @@ public final class SilverSchemas {
 
   /** Every accepted ad, one row each, by batch: the input of the dedupe and of the accounting. */
   public static final StructType VACANCY_ADS = StructType.fromDDL(String.join(",",
+      "origin STRING NOT NULL COMMENT 'landing folder the row came from: vacancies, hh or enbek'",
+      "country STRING NOT NULL COMMENT 'ISO 3166-1 alpha-2; rows abroad stay here and out of the gap tables'",
       "source STRING NOT NULL", "vacancy_id STRING NOT NULL", "posted_date DATE NOT NULL", "closed_date DATE",
       "title STRING NOT NULL COMMENT 'phones and e-mails masked'", "title_norm STRING NOT NULL", "isco_code STRING",
-      "region STRING NOT NULL COMMENT 'ISO code as reported (before boundary splits)'",
+      "occupation_method STRING COMMENT 'source, nkz, title, title+role, role or none'",
+      "occupation_confidence DOUBLE COMMENT '1 for a code the source gave; the classifier confidence otherwise'",
+      "region STRING COMMENT 'ISO code as reported (before boundary splits); null abroad'",
       "employer_id STRING COMMENT 'salted hash of the employer id'", "nace_section STRING", "nace_division STRING",
       "salary_monthly_kzt DOUBLE", "education_level INT", "positions INT NOT NULL", "_row_id BIGINT NOT NULL",
       "_source_file STRING NOT NULL", "_batch_id STRING NOT NULL"));
@@ -50,6 +54,7 @@ public final class SilverSchemas {
       "_batch_id STRING NOT NULL"));
 
   public static final StructType WAGES = StructType.fromDDL(String.join(",",
+      "origin STRING NOT NULL COMMENT 'landing folder the row came from: wages or stat_wages'",
       "year INT NOT NULL",
       "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code, or KZ for the whole country'",
       "isco_code STRING NOT NULL COMMENT 'ISCO-08 code at 1 to 4 digits'",
@@ -77,7 +82,7 @@ public final class SilverSchemas {
 
   public static final StructType QUARANTINE = StructType.fromDDL(String.join(",",
       "_batch_id STRING NOT NULL",
-      "source STRING NOT NULL COMMENT 'vacancies, wages or graduates'",
+      "source STRING NOT NULL COMMENT 'landing folder: vacancies, wages, graduates, hh, stat_wages or enbek'",
       "source_file STRING NOT NULL",
       "row_id BIGINT NOT NULL COMMENT '_row_id of the bronze row'",
       "reason STRING NOT NULL COMMENT 'reason code of the first rule the row failed'",

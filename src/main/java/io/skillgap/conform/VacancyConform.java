@@ -113,8 +113,11 @@ public final class VacancyConform {
   /** The vacancy rules in the order they are judged; the first failure is the row's reason. */
   public static List<Rule> rules(VacancySettings s, LocalDate asOf) {
     Column salaryStated = col("v_salary_mid").isNotNull();
-    return List.of(
-        rule("MALFORMED_ROW", col(io.skillgap.ingest.Source.CORRUPT).isNotNull()),
+    Column home = col(VacancyInput.ABROAD).equalTo(false);
+    List<Rule> rules = new java.util.ArrayList<>();
+    rules.add(rule("MALFORMED_ROW", col(io.skillgap.ingest.Source.CORRUPT).isNotNull()));
+    VacancyInput.PRE_REASONS.forEach(r -> rules.add(rule(r, col(VacancyInput.PRE_REASON).equalTo(r))));
+    rules.addAll(List.of(
         rule("MISSING_VACANCY_ID", blank("vacancy_id")),
         rule("MISSING_SOURCE", blank("source")),
         rule("MISSING_TITLE", blank("title")),
@@ -124,8 +127,8 @@ public final class VacancyConform {
             .or(col("v_posted").gt(lit(java.sql.Date.valueOf(asOf))))),
         rule("BAD_CLOSED_DATE", present("closed_date").and(col("v_closed").isNull())),
         rule("CLOSED_BEFORE_POSTED", col("v_closed").lt(col("v_posted"))),
-        rule("MISSING_REGION", blank("region")),
-        rule("UNKNOWN_REGION", col("v_region").isNull()),
+        rule("MISSING_REGION", home.and(blank("region"))),
+        rule("UNKNOWN_REGION", home.and(col("v_region").isNull())),
         rule("REGION_NOT_SUBNATIONAL", col("v_region_type").equalTo("country")),
         rule("UNKNOWN_OCCUPATION_CODE", present("occupation_code").and(col("v_isco_known").isNull())),
         rule("UNKNOWN_SECTOR_CODE", present("sector_code").and(col("v_nace_section").isNull())),
@@ -138,7 +141,8 @@ public final class VacancyConform {
         rule("ABSURD_SALARY", col("v_salary_kzt").lt(s.minMonthlySalaryKzt()).or(col("v_salary_kzt").gt(s.maxMonthlySalaryKzt()))),
         rule("BAD_POSITIONS", col("v_positions").isNull().or(col("v_positions").lt(1)).or(col("v_positions").gt(s.maxPositions()))),
         rule("BAD_EDUCATION_LEVEL", present("education_level")
-            .and(col("v_education").isNull().or(col("v_education").lt(0)).or(col("v_education").gt(8)))));
+            .and(col("v_education").isNull().or(col("v_education").lt(0)).or(col("v_education").gt(8))))));
+    return rules;
   }
 
   /** The normalised title: lower case, punctuation removed (the dedupe key part). */
@@ -174,6 +178,8 @@ public final class VacancyConform {
   /** Accepted ads in silver shape (one row per ad, before duplicates are collapsed). */
   public static Dataset<Row> acceptedAds(Dataset<Row> accepted, String salt) {
     return accepted.select(
+        col(VacancyInput.ORIGIN).as("origin"),
+        col(VacancyInput.COUNTRY).as("country"),
         col("v_source").as("source"),
         col("v_id").as("vacancy_id"),
         col("v_posted").as("posted_date"),
@@ -181,6 +187,8 @@ public final class VacancyConform {
         col("v_title").as("title"),
         titleNorm(col("v_title")).as("title_norm"),
         when(col("v_isco_known"), col("v_isco")).as("isco_code"),
+        col("v_occ_method").as("occupation_method"),
+        col("v_occ_confidence").as("occupation_confidence"),
         col("v_region").as("region"),
         Privacy.pseudonym(col("employer_id"), salt).as("employer_id"),
         col("v_nace_section").as("nace_section"),

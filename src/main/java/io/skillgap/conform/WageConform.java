@@ -63,6 +63,7 @@ public final class WageConform {
 
   public static Dataset<Row> accepted(Dataset<Row> accepted) {
     return accepted.select(
+        lit(Source.WAGES.folder()).as("origin"),
         col("w_year").as("year"),
         col("w_region").as("region"),
         col("w_isco").as("isco_code"),

@@ -44,6 +44,9 @@ public final class Ingest {
       case VACANCIES -> Table.BRONZE_VACANCIES;
       case WAGES -> Table.BRONZE_WAGES;
       case GRADUATES -> Table.BRONZE_GRADUATES;
+      case HH -> Table.BRONZE_HH;
+      case STAT_WAGES -> Table.BRONZE_STAT_WAGES;
+      case ENBEK -> Table.BRONZE_ENBEK;
     };
   }
 
@@ -67,8 +70,11 @@ public final class Ingest {
       List<String> changed = toLoad.stream().filter(p -> p.action() == Action.CHANGED).map(p -> p.file().path()).toList();
       changed.forEach(c -> LOG.warn("{}: {} changed since it was loaded: loading it again as a new version", source.folder(), c));
 
-      // The batch's partition is replaced even when empty, so that a rerun after a crash starts clean.
-      wh.replaceBatch(toBronze(read.rows(), batch, loadTime), bronzeTable(source), "_batch_id", batch);
+      // The batch's partition is replaced even when empty, so that a rerun after a crash starts clean; a
+      // source that never had a file has no table to clean (and an empty commit costs seconds).
+      if (!toLoad.isEmpty() || wh.exists(bronzeTable(source))) {
+        wh.replaceBatch(toBronze(read.rows(), batch, loadTime), bronzeTable(source), "_batch_id", batch);
+      }
       Map<String, Long> rowsByFile = rowsByFile(wh, source, batch);
       long rows = rowsByFile.values().stream().mapToLong(Long::longValue).sum();
       Map<String, Planned> byPath = new HashMap<>();

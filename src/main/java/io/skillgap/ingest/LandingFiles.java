@@ -53,7 +53,9 @@ public final class LandingFiles {
     try {
       FileSystem fs = dir.getFileSystem(conf);
       if (!fs.exists(dir)) {
-        warnings.add("no landing folder " + dir + ": nothing to load for it");
+        if (!source.optional()) {
+          warnings.add("no landing folder " + dir + ": nothing to load for it");
+        }
         return out;
       }
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);

@@ -71,6 +71,11 @@ public final class LandingReader {
       String file = planned.file().location();
       Format format = formatOf(new Path(file).getName());
       String name = planned.file().path();
+      if (source == Source.HH && format != null && format != Format.JSON) {
+        rejected.add(new FileProblem(source.folder(), name, "UNSUPPORTED_FORMAT",
+            "whole file: hh/ takes the hh API's vacancy objects as JSON Lines (.jsonl, .json, .ndjson)"));
+        continue;
+      }
       if (format == null) {
         rejected.add(new FileProblem(source.folder(), name, "UNSUPPORTED_FORMAT",
             "whole file: expected .csv, .csv.gz, .jsonl, .json, .ndjson or .parquet"));
@@ -121,8 +126,9 @@ public final class LandingReader {
       parts.add(readCsv(spark, source, CsvHeader.parseKey(encodingAndHeader[1]), group, settings.csvMultiLine(), encodingAndHeader[0], root));
     });
     if (!jsonFiles.isEmpty()) {
-      parts.add(canonical(spark.read().schema(source.landingSchema()).option("mode", "PERMISSIVE")
-          .option("columnNameOfCorruptRecord", Source.CORRUPT).json(jsonFiles.toArray(String[]::new)), source, root));
+      String[] paths = jsonFiles.toArray(String[]::new);
+      parts.add(canonical(source == Source.HH ? HhJson.read(spark, paths) : spark.read().schema(source.landingSchema())
+          .option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", Source.CORRUPT).json(paths), source, root));
     }
     parquetGroups.values().forEach(group -> parts.add(canonical(spark.read().parquet(group.toArray(String[]::new)), source, root)));
 
@@ -162,7 +168,8 @@ public final class LandingReader {
     }
     cols.add(present.contains(Source.CORRUPT) ? col(Source.CORRUPT) : lit(null).cast(DataTypes.StringType).as(Source.CORRUPT));
     // Spark gives the file as a URL-encoded URI; the ingest log keeps the plain path relative to the landing folder.
-    cols.add(regexp_replace(url_decode(col("_metadata.file_path")), "^" + java.util.regex.Pattern.quote(root + "/"), "").as(Source.SOURCE_FILE));
+    Column file = present.contains(HhJson.FILE_PATH) ? col(HhJson.FILE_PATH) : col("_metadata.file_path");
+    cols.add(regexp_replace(url_decode(file), "^" + java.util.regex.Pattern.quote(root + "/"), "").as(Source.SOURCE_FILE));
     return raw.select(cols.toArray(Column[]::new));
   }
 
@@ -210,7 +217,7 @@ public final class LandingReader {
       List<String> ignored = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < names.size(); i++) {
-        String n = names.get(i).trim().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+        String n = source.canonicalColumn(names.get(i).trim().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_"));
         if (source.columns().contains(n)) {
           if (!seen.add(n)) {
             return new CsvHeader(null, List.of(), "DUPLICATE_COLUMN", "line 1, column " + (i + 1) + ": '" + n + "' appears twice");

@@ -115,6 +115,9 @@ public final class RunSummary {
       s.put("accepted", c.accepted());
       s.put("quarantined", c.quarantined());
       s.put("quarantine_by_reason", c.quarantineByReason());
+      if (!c.codingByMethod().isEmpty()) {
+        s.put("occupation_coding_by_method", c.codingByMethod());
+      }
       loads.stream().filter(l -> l.source().equals(name)).findFirst().ifPresent(l -> {
         s.put("files_loaded", l.files().size());
         s.put("files_changed", l.changed());
@@ -151,6 +154,11 @@ public final class RunSummary {
     counts.forEach((s, c) -> LOG.info(String.format("summary: %-10s %9d %10d %12d", s, c.read(), c.accepted(), c.quarantined())));
     counts.forEach((s, c) -> c.quarantineByReason().forEach((reason, n) ->
         LOG.info(String.format("summary:   quarantined %-10s %-26s %7d", s, reason, n))));
+    counts.forEach((s, c) -> {
+      long all = c.codingByMethod().values().stream().mapToLong(Long::longValue).sum();
+      c.codingByMethod().forEach((method, n) -> LOG.info(String.format("summary:   occupation %-10s %-12s %7d (%.1f%% of accepted)",
+          s, method, n, 100.0 * n / all)));
+    });
     tableRows.forEach((t, n) -> LOG.info(String.format("summary: published %-24s %8d rows", t, n)));
     if (!top.isEmpty()) {
       LOG.info("summary: top shortages {} (positions - new graduate supply, all regions):", top.get(0).get("year"));

@@ -39,7 +39,9 @@ public final class SampleGenerator {
   /** What was written: the numbers the pipeline must reproduce. */
   public record Truth(long seed, int firstYear, int years, long vacancyRows, long uniqueVacancies, long acceptedAds,
       long positions, long exactReposts, long crossSourceCopies, Map<String, Long> vacancyBad, long graduateRows,
-      Map<String, Long> acceptedGraduatesByLevel, Map<String, Long> graduateBad, long wageRows, Map<String, Long> wageBad) {}
+      Map<String, Long> acceptedGraduatesByLevel, Map<String, Long> graduateBad, long wageRows, Map<String, Long> wageBad,
+      long hhRows, long hhAccepted, long hhAbroad, Map<String, Long> hhBad, long enbekRows, long enbekAccepted, long enbekPositions,
+      Map<String, Long> enbekBad, long statWageRows, Map<String, Long> statWageBad) {}
 
   private final long seed;
   private final int vacancies;
@@ -57,7 +59,7 @@ public final class SampleGenerator {
 
   /** Writes the landing folders under {@code landing} (replacing earlier sample files) and the truth file. */
   public Truth write(Path landing) throws IOException {
-    for (String folder : List.of("vacancies", "wages", "graduates")) {
+    for (String folder : List.of("vacancies", "wages", "graduates", "hh", "enbek", "stat_wages")) {
       Path dir = landing.resolve(folder);
       Files.createDirectories(dir);
       try (var old = Files.list(dir)) {
@@ -74,8 +76,14 @@ public final class SampleGenerator {
     g.write(landing.resolve("graduates"));
     WageWriter w = new WageWriter(random, firstYear, years);
     w.write(landing.resolve("wages"));
+    // The real formats: hh and Enbek in the last year, the official table for the year before the first.
+    RealFormatWriter real = new RealFormatWriter(random);
+    real.writeHh(landing.resolve("hh"), firstYear + years - 1, vacancies);
+    real.writeEnbek(landing.resolve("enbek"), firstYear + years - 1, vacancies);
+    real.writeStatWages(landing.resolve("stat_wages"), firstYear - 1);
     Truth truth = new Truth(seed, firstYear, years, v.rows, v.unique, v.acceptedAds, v.positions, v.reposts, v.copies,
-        v.bad, g.rows, g.acceptedByLevel, g.bad, w.rows, w.bad);
+        v.bad, g.rows, g.acceptedByLevel, g.bad, w.rows, w.bad, real.hhRows, real.hhAccepted, real.hhAbroad, real.hhBad,
+        real.enbekRows, real.enbekAccepted, real.enbekPositions, real.enbekBad, real.statRows, real.statBad);
     Files.writeString(landing.resolve("_generator.json"),
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(truth), StandardCharsets.UTF_8);
     return truth;

@@ -1,27 +1,13 @@
 package io.skillgap.conform;
 
 import io.skillgap.Bronze;
-import io.skillgap.SparkTestBase;
-import io.skillgap.config.Reference;
-import io.skillgap.config.SkillgapConfig;
 import io.skillgap.ingest.Source;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class GraduateAndWageConformTest extends SparkTestBase {
-  private Reference ref;
-  private Dataset<Row> aliasKeys;
-  private final SkillgapConfig cfg = config(Map.of("run.as-of-date", "2026-12-01"));
+class GraduateAndWageConformTest extends ConformTestBase {
 
-  @BeforeAll
-  void loadReference() {
-    ref = reference();
-    aliasKeys = Regions.aliasKeys(ref.regionAliases());
-  }
 
   @Test
   void graduateRowsAreDecodedOrQuarantined() {

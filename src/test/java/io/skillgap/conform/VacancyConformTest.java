@@ -3,37 +3,27 @@ package io.skillgap.conform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.skillgap.Bronze;
-import io.skillgap.SparkTestBase;
-import io.skillgap.config.Reference;
-import io.skillgap.config.SkillgapConfig;
 import io.skillgap.ingest.Source;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class VacancyConformTest extends SparkTestBase {
-  private Reference ref;
-  private Dataset<Row> aliasKeys;
-  private final SkillgapConfig cfg = config(Map.of("run.as-of-date", "2026-12-01"));
+class VacancyConformTest extends ConformTestBase {
 
   private static final Map<String, String> VALID = Map.ofEntries(
       Map.entry("vacancy_id", "v"), Map.entry("source", "hh"), Map.entry("posted_date", "2024-05-01"),
       Map.entry("title", "Java Developer"), Map.entry("occupation_code", "2512"), Map.entry("region", "KZ-75"),
       Map.entry("salary_min", "300000"), Map.entry("currency", "KZT"), Map.entry("salary_period", "month"));
 
-  private Dataset<Row> noAds() {
-    return spark.createDataFrame(List.of(), SilverSchemas.VACANCY_ADS);
-  }
 
   @Test
   void personalDataIsMaskedAndEmployerIdsArePseudonymised() throws Exception {
     Bronze b = new Bronze(Source.VACANCIES, VALID)
         .add("title", "Java Developer, звоните +7 (701) 123-45-67 или 8 777 1234567, hr.kz@firma.kz", "employer_id", "123456789012")
         .add("vacancy_id", "w", "title", "Повар", "employer_id", " ");
-    Conform.Checked checked = Conform.vacancies(b.build(spark), ref, aliasKeys, cfg, noAds());
+    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ"), ref, aliasKeys, cfg, noAds());
     // The salted hash is recomputed here independently: SHA-256 of "<salt>:<id>", first 20 hex digits.
     byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
         (cfg.piiSalt() + ":123456789012").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -47,7 +37,8 @@ class VacancyConformTest extends SparkTestBase {
   @Test
   void theSameIdWithOtherContentIsAConflictNotARepost() {
     Dataset<Row> existing = df(SilverSchemas.VACANCY_ADS.toDDL(),
-        row("hh", "old", java.sql.Date.valueOf("2024-01-01"), null, "Java Developer", "java developer", "2512", "KZ-75", null, null, null,
+        row("vacancies", "KZ", "hh", "old", java.sql.Date.valueOf("2024-01-01"), null, "Java Developer", "java developer", "2512",
+            "source", 1.0, "KZ-75", null, null, null,
             null, null, 1, 1L, "file:/landing/earlier.csv", "b0"));
     Bronze b = new Bronze(Source.VACANCIES, VALID)
         .add("vacancy_id", "dup")                                                 // 1 first of its id tonight
@@ -55,17 +46,12 @@ class VacancyConformTest extends SparkTestBase {
         .add("vacancy_id", "dup", "posted_date", "2024-05-21", "title", "Go Developer")   // 3 other content: conflict
         .add("vacancy_id", "old")                                                 // 4 same as the ad from an earlier night
         .add("vacancy_id", "old", "region", "KZ-71");                             // 5 disagrees with it (region)
-    Conform.Checked checked = Conform.vacancies(b.build(spark), ref, aliasKeys, cfg, existing);
+    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ"), ref, aliasKeys, cfg, existing);
     assertRows("conflicts", List.of(values(3L, "DUPLICATE_ID_CONFLICT"), values(5L, "DUPLICATE_ID_CONFLICT")),
         rows(checked.quarantined(), "select row_id, reason from t order by row_id"));
     assertRows("accepted", List.of(values(1L), values(2L), values(4L)), rows(checked.accepted(), "select _row_id from t order by 1"));
   }
 
-  @BeforeAll
-  void loadReference() {
-    ref = reference();
-    aliasKeys = Regions.aliasKeys(ref.regionAliases());
-  }
 
   @Test
   void eachDefectGetsItsReasonAndEveryRowIsAccountedFor() {
@@ -101,7 +87,7 @@ class VacancyConformTest extends SparkTestBase {
         .add("salary_min", "2", "salary_max", "4", "currency", "usd", "salary_period", "hour") // 29 valid
         .add("posted_date", "2023-01-01", "salary_min", "100000", "currency", "RUB")           // 30 valid
         .add("sector_code", "62.01", "positions", "3", "education_level", "6");               // 31 valid
-    Conform.Checked checked = Conform.vacancies(b.build(spark), ref, aliasKeys, cfg, noAds());
+    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ"), ref, aliasKeys, cfg, noAds());
 
     assertRows("quarantine reasons by row", List.of(
         values(2L, "MALFORMED_ROW"), values(3L, "MISSING_VACANCY_ID"), values(4L, "MISSING_SOURCE"),

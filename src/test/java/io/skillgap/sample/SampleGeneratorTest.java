@@ -41,6 +41,16 @@ class SampleGeneratorTest {
     assertEquals(t.vacancyRows(), vacancyRows, "vacancy rows");
     assertEquals(t.graduateRows(), files(tmp.resolve("graduates")).stream().mapToLong(p -> csvRecords(p, ',')).sum(), "graduate rows");
     assertEquals(t.wageRows(), files(tmp.resolve("wages")).stream().mapToLong(p -> csvRecords(p, ',')).sum(), "wage rows");
+    assertEquals(t.hhRows(), Files.readAllLines(tmp.resolve("hh/sample_hh_2024.jsonl")).size(), "hh lines");
+    // 1500 / 200 < 20, so 20 good hh vacancies, one abroad, three planted defects.
+    assertEquals(24, t.hhRows(), "hh rows");
+    assertEquals(t.statWageRows(), csvRecords(tmp.resolve("stat_wages/sample_stat_wages_2022.csv"), ','), "stat rows");
+    // The country and the 20 regions of 2022 (all existed), one retired name, one unknown.
+    assertEquals(23, t.statWageRows(), "stat rows: 1 + 20 + 2");
+    try (Reader r = Files.newBufferedReader(tmp.resolve("enbek/sample_enbek_2024.csv"), java.nio.charset.Charset.forName("windows-1251"));
+         CSVParser p = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      assertEquals(t.enbekRows(), p.stream().count(), "Enbek rows, read as Windows-1251");
+    }
     long bad = t.vacancyBad().values().stream().mapToLong(Long::longValue).sum();
     assertEquals(t.vacancyRows(), t.acceptedAds() + bad, "every vacancy row is either good or planted bad");
     assertEquals(t.acceptedAds(), t.uniqueVacancies() + t.exactReposts() + t.crossSourceCopies(), "ads = unique + planted duplicates");
@@ -61,7 +71,7 @@ class SampleGeneratorTest {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
-        out.put(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.UTF_8));
+        out.put(dir.relativize(p).toString(), Files.readString(p, StandardCharsets.ISO_8859_1)); // bytes: the Enbek file is Windows-1251
       }
     }
     return out;
