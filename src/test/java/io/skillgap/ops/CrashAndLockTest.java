@@ -27,7 +27,7 @@ class CrashAndLockTest {
   /** Starts the command line in a child JVM with the flags Spark needs; its output goes to {@code log}. */
   static Process child(Path log, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + Path.of("conf/jvm.args").toAbsolutePath(), "-Xmx2g", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + Path.of("target").toAbsolutePath(),
+        "@" + Path.of("conf/jvm.args").toAbsolutePath(), "-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-Djava.io.tmpdir=" + Path.of("target").toAbsolutePath(),
         "-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.xml").toAbsolutePath(),
         "-Dskillgap.log.dir=" + log.getParent().toAbsolutePath(),
         "-cp", System.getProperty("java.class.path"), SkillGap.class.getName()));
