@@ -9,8 +9,12 @@
 #   REFERENCE=s3a://skillgap/reference \
 #   jobs/spark-submit.sh run
 #
-# MASTER may be spark://..., yarn or k8s://https://...; add --conf keys for your object store
-# (e.g. spark.hadoop.fs.s3a.endpoint, credentials providers) through SUBMIT_OPTS.
+# MASTER may be spark://..., yarn or k8s://https://...; DEPLOY_MODE client (default) or cluster; executor
+# sizes and the --conf keys of your object store go in SUBMIT_OPTS, e.g.
+#   SUBMIT_OPTS="--executor-cores 4 --executor-memory 8g --packages org.apache.hadoop:hadoop-aws:3.5.0
+#     --conf spark.hadoop.fs.s3a.endpoint=https://minio:9000 --conf spark.hadoop.fs.s3a.path.style.access=true"
+# The full spark-submit forms for standalone, YARN and Kubernetes, object stores (s3a://, abfss://) and
+# executor sizes for 10M and 100M postings: docs/CLUSTER.md.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${JAR:-$home/target/skillgap-cluster.jar}"

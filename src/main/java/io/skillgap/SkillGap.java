@@ -251,11 +251,20 @@ public final class SkillGap {
     int firstYear;
     @Option(names = "--years", defaultValue = "4", description = "number of years (default: ${DEFAULT-VALUE})")
     int years;
+    @Option(names = "--night", paramLabel = "YYYY-MM-DD", description = "write only one night's increment: --vacancies new "
+        + "vacancies posted that day, in new files next to an earlier sample (for benchmarks of a nightly run)")
+    java.time.LocalDate night;
 
     @Override
     public Integer call() throws Exception {
       if (vacancies < 1 || years < 1 || firstYear < 2000) {
         throw new InvalidConfigException("--vacancies and --years must be >= 1 and --first-year >= 2000");
+      }
+      if (night != null) {
+        SampleGenerator.Night n = new SampleGenerator(seed, vacancies, night.getYear(), 1).writeNight(landing, night);
+        LOG.info("sample: wrote {} vacancy ads ({} new vacancies, {} bad rows) posted on {} to {}/vacancies", n.rows(), n.unique(),
+            n.bad(), night, landing);
+        return 0;
       }
       int thisYear = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getYear();
       if (firstYear + years - 1 >= thisYear) {

@@ -89,6 +89,24 @@ public final class SampleGenerator {
     return truth;
   }
 
+  /** What a night's increment wrote: ad rows, of them unique new vacancies, and planted bad rows. */
+  public record Night(LocalDate date, long rows, long unique, long bad) {}
+
+  /**
+   * One night's increment on top of an earlier sample: {@code vacancies} new vacancies posted on {@code night}
+   * (with the usual share of re-posts, copies and bad rows) in new files under {@code landing/vacancies};
+   * nothing else is touched, so a run on that date loads only these files.
+   */
+  public Night writeNight(Path landing, LocalDate night) throws IOException {
+    Path dir = landing.resolve("vacancies");
+    Files.createDirectories(dir);
+    VacancyWriter v = VacancyWriter.night(random, dir, night);
+    try (v) {
+      v.writeAll(vacancies);
+    }
+    return new Night(night, v.rows, v.unique, v.bad.values().stream().mapToLong(Long::longValue).sum());
+  }
+
   /** Reads a truth file back (tests). */
   public static Truth readTruth(Path landing) throws IOException {
     return new ObjectMapper().readValue(landing.resolve("_generator.json").toFile(), Truth.class);

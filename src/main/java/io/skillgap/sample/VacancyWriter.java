@@ -51,6 +51,8 @@ final class VacancyWriter implements Closeable {
   private final SplittableRandom random;
   private final int firstYear;
   private final int years;
+  /** Set for a night's increment: every posting is dated that day and none has closed yet. */
+  private final LocalDate night;
   private final Map<String, CSVPrinter> csv = new LinkedHashMap<>();
   private final Map<String, Writer> jsonl = new LinkedHashMap<>();
   private final long[] nextId = new long[SampleGenerator.SOURCES.length];
@@ -73,20 +75,44 @@ final class VacancyWriter implements Closeable {
   }
 
   VacancyWriter(SplittableRandom random, Path dir, int firstYear, int years) throws IOException {
+    this(random, dir, firstYear, years, "sample_", null, 0);
+  }
+
+  /**
+   * A night's increment: files named {@code sample_night_<date>_...} (a new {@code sample} run clears them),
+   * postings dated {@code night}, ids from a range of their own so that they are new vacancies.
+   */
+  static VacancyWriter night(SplittableRandom random, Path dir, LocalDate night) throws IOException {
+    return new VacancyWriter(random, dir, night.getYear(), 1, "sample_night_" + night + "_", night, 9_000_000_000L + night.toEpochDay() * 100_000L);
+  }
+
+  private VacancyWriter(SplittableRandom random, Path dir, int firstYear, int years, String prefix, LocalDate night, long idOffset)
+      throws IOException {
     this.random = random;
     this.firstYear = firstYear;
     this.years = years;
+    this.night = night;
     for (int y = firstYear; y < firstYear + years; y++) {
       csv.put("hh" + y, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(CANONICAL.toArray(String[]::new)).get()
-          .print(SampleGenerator.open(dir.resolve("sample_hh_" + y + ".csv"), false)));
+          .print(SampleGenerator.open(dir.resolve(prefix + "hh_" + y + ".csv"), false)));
       csv.put("enbek" + y, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\n")
           .setHeader(ENBEK_ORDER.toArray(String[]::new)).get()
-          .print(SampleGenerator.open(dir.resolve("sample_enbek_" + y + ".csv"), true)));
-      jsonl.put("other" + y, SampleGenerator.open(dir.resolve("sample_other_" + y + ".jsonl"), false));
+          .print(SampleGenerator.open(dir.resolve(prefix + "enbek_" + y + ".csv"), true)));
+      jsonl.put("other" + y, SampleGenerator.open(dir.resolve(prefix + "other_" + y + ".jsonl"), false));
     }
     for (int s = 0; s < nextId.length; s++) {
-      nextId[s] = 1_000_000L * (s + 1);
+      nextId[s] = idOffset + 1_000_000L * (s + 1);
     }
+  }
+
+  /** The posting date of a new ad; in a night's increment, the night. */
+  private LocalDate postedIn(int year) {
+    return night != null ? night : SampleGenerator.dayOfYear(random, year);
+  }
+
+  /** A re-post or copy {@code days} after the original; in a night's increment, the same night. */
+  private LocalDate later(LocalDate posted, int days) {
+    return night != null ? night : posted.plusDays(days);
   }
 
   void writeAll(int n) throws IOException {
@@ -122,11 +148,11 @@ final class VacancyWriter implements Closeable {
     Map<String, String> v = new LinkedHashMap<>();
     int source = pickSource();
     String title = any(random, o.titles());
-    LocalDate posted = SampleGenerator.dayOfYear(random, year);
+    LocalDate posted = postedIn(year);
     v.put("vacancy_id", newId(source));
     v.put("source", SampleGenerator.SOURCES[source]);
     v.put("posted_date", posted.toString());
-    v.put("closed_date", random.nextDouble() < 0.7 ? posted.plusDays(5 + random.nextInt(86)).toString() : "");
+    v.put("closed_date", night == null && random.nextDouble() < 0.7 ? posted.plusDays(5 + random.nextInt(86)).toString() : "");
     v.put("title", title);
     v.put("occupation_code", random.nextDouble() < 0.92 ? o.isco() : "");
     v.put("region", any(random, spellingsAt(region, posted)));
@@ -144,7 +170,7 @@ final class VacancyWriter implements Closeable {
 
     if (random.nextDouble() < 0.03) {
       Map<String, String> again = new LinkedHashMap<>(v);
-      again.put("posted_date", posted.plusDays(7 + random.nextInt(34)).toString());
+      again.put("posted_date", later(posted, 7 + random.nextInt(34)).toString());
       again.put("closed_date", "");
       emit(again, year);
       acceptedAds++;
@@ -155,7 +181,7 @@ final class VacancyWriter implements Closeable {
       Map<String, String> copy = new LinkedHashMap<>(v);
       copy.put("vacancy_id", newId(other));
       copy.put("source", SampleGenerator.SOURCES[other]);
-      copy.put("posted_date", posted.plusDays(random.nextInt(31)).toString());
+      copy.put("posted_date", later(posted, random.nextInt(31)).toString());
       copy.put("closed_date", "");
       copy.put("region", any(random, spellingsAt(region, posted)));
       emit(copy, year);
@@ -221,7 +247,7 @@ final class VacancyWriter implements Closeable {
     Map<String, String> v = new LinkedHashMap<>();
     v.put("vacancy_id", newId(source));
     v.put("source", SampleGenerator.SOURCES[source]);
-    v.put("posted_date", SampleGenerator.dayOfYear(random, year).toString());
+    v.put("posted_date", postedIn(year).toString());
     v.put("closed_date", "");
     v.put("title", any(random, o.titles()));
     v.put("occupation_code", o.isco());

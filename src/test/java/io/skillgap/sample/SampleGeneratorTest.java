@@ -61,6 +61,33 @@ class SampleGeneratorTest {
         "two of each bad kind");
   }
 
+  @Test
+  void aNightsIncrementAddsNewFilesOfVacanciesPostedThatDayAndTouchesNothingElse(@TempDir Path tmp) throws IOException {
+    new SampleGenerator(3, 300, 2023, 2).write(tmp);
+    Map<String, String> before = contents(tmp);
+    java.time.LocalDate night = java.time.LocalDate.of(2026, 12, 1);
+    SampleGenerator.Night n = new SampleGenerator(4, 670, 2026, 1).writeNight(tmp, night);
+
+    Map<String, String> after = contents(tmp);
+    List<String> added = after.keySet().stream().filter(k -> !before.containsKey(k)).sorted().toList();
+    assertEquals(List.of("vacancies/sample_night_2026-12-01_enbek_2026.csv", "vacancies/sample_night_2026-12-01_hh_2026.csv",
+        "vacancies/sample_night_2026-12-01_other_2026.jsonl"), added, "new files only");
+    before.forEach((k, v) -> assertEquals(v, after.get(k), "unchanged: " + k));
+    // 670 vacancies, a bad row after every 67th: 10 bad rows.
+    assertEquals(670, n.unique(), "new vacancies");
+    assertEquals(10, n.bad(), "planted bad rows");
+    long rows = 0;
+    long onTheNight = 0;
+    for (String f : added) {
+      Path p = tmp.resolve(f);
+      rows += f.endsWith(".jsonl") ? Files.readAllLines(p).size() : csvRecords(p, f.contains("enbek") ? ';' : ',');
+      onTheNight += Files.readAllLines(p).stream().filter(l -> l.contains("2026-12-01")).count();
+    }
+    assertEquals(n.rows(), rows, "rows written, counted in the files");
+    // Every row but the bad ones whose defect is the date (2 kinds of 11: 2 rows of the 10) is posted on the night.
+    assertEquals(n.rows() - 2, onTheNight, "rows dated the night");
+  }
+
   private static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.sorted().toList();
