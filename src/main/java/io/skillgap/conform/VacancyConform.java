@@ -158,7 +158,11 @@ public final class VacancyConform {
   public static Dataset<Row> flagIdConflicts(Dataset<Row> checked, Dataset<Row> existingAds, String salt) {
     Column identity = concat_ws("|", titleNorm(col("v_title")), col("v_region"),
         coalesce(Privacy.pseudonym(col("employer_id"), salt), lit("")), coalesce(col("v_isco"), lit("")));
+    // Only ids that occur tonight can conflict: the semi-join keeps the window's shuffle to those instead of
+    // every ad of every earlier night (the window is per id, so the result is the same).
+    Dataset<Row> tonight = checked.select(col("v_source").as("_b_source"), col("v_id").as("_b_id")).distinct();
     Dataset<Row> existing = existingAds
+        .join(tonight, col("source").equalTo(col("_b_source")).and(col("vacancy_id").equalTo(col("_b_id"))), "left_semi")
         .withColumn("_rank", row_number().over(Window.partitionBy("source", "vacancy_id").orderBy("posted_date", "_batch_id", "_row_id")))
         .where(col("_rank").equalTo(1))
         .select(col("source").as("_e_source"), col("vacancy_id").as("_e_id"), concat_ws("|", col("title_norm"), col("region"),
