@@ -35,6 +35,21 @@ class VacancyConformTest extends ConformTestBase {
   }
 
   @Test
+  void payPeriodsAreReadInTheirCommonSpellings() {
+    Bronze b = new Bronze(Source.VACANCIES, VALID)
+        .add("vacancy_id", "a", "salary_period", " Monthly ")
+        .add("vacancy_id", "b", "salary_period", "per hour")
+        .add("vacancy_id", "c", "salary_period", "ANNUAL")
+        .add("vacancy_id", "d", "salary_period", "shift")
+        .add("vacancy_id", "e", "salary_period", "")
+        .add("vacancy_id", "f", "salary_period", "fortnight");
+    // Synonyms to the period-factor keys, other words lower-cased as they are (judged later), blank = the default (month).
+    assertRows("periods", List.of(values("a", "month"), values("b", "hour"), values("c", "year"), values("d", "shift"),
+        values("e", "month"), values("f", "fortnight")),
+        rows(VacancyConform.typed(b.build(spark), cfg.vacancies()), "select vacancy_id, v_period from t order by vacancy_id"));
+  }
+
+  @Test
   void theSameIdWithOtherContentIsAConflictNotARepost() {
     Dataset<Row> existing = df(SilverSchemas.VACANCY_ADS.toDDL(),
         row("vacancies", "KZ", "hh", "old", java.sql.Date.valueOf("2024-01-01"), null, "Java Developer", "java developer", "2512",
