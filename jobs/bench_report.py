@@ -99,10 +99,14 @@ cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
 mem = sh("awk '/MemTotal/ {printf \"%.0f GiB\", $2/1048576}' /proc/meminfo")
 java = sh("java -version 2>&1 | head -1")
 duckdb = (re.search(r"duckdb_jdbc</artifactId>\s*<version>([^<]+)", pom) or [None, "?"])[1]
-machine = (f"{datetime.date.today()}: {os.cpu_count()} cores ({cpu}), {mem}, {platform.system()} {platform.release()}; {java}; "
+heap_file = os.path.join(work, "heap.txt")
+heap = open(heap_file, encoding="utf-8").read().strip() if os.path.exists(heap_file) else os.environ.get("SKILLGAP_HEAP", "4g")
+commit_file = os.path.join(work, "commit.txt")
+commit = open(commit_file, encoding="utf-8").read().strip() if os.path.exists(commit_file) else "unknown"
+machine = (f"{datetime.date.today()} (code at commit {commit}): {os.cpu_count()} cores ({cpu}), {mem}, {platform.system()} {platform.release()}; {java}; "
            f"Spark {version('spark.version')}, Delta {version('delta.version')}, DuckDB JDBC "
            f"{duckdb}; "
-           f"heap {os.environ.get('SKILLGAP_HEAP', '4g')}; command `jobs/bench {' '.join(map(str, sizes))}`")
+           f"heap {heap}; command `jobs/bench {' '.join(map(str, sizes))}`")
 
 text = "\n".join([f"Measured {machine}.", "", *lines, "", *duck_lines, "", *disk_lines, "", *goals])
 print(text)
