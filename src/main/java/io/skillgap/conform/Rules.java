@@ -72,8 +72,8 @@ public final class Rules {
         col("_load_time").as("load_time"));
   }
 
-  /** A literal map column, for looking a configured number up by key with element_at. */
-  public static Column lookup(java.util.Map<String, Double> values) {
+  /** A literal map column, for looking a configured value (a number, a spelling) up by key with element_at. */
+  public static Column lookup(java.util.Map<String, ?> values) {
     List<Column> kv = new java.util.ArrayList<>();
     new java.util.TreeMap<>(values).forEach((k, v) -> {
       kv.add(lit(k));

@@ -43,12 +43,7 @@ public final class VacancyConform {
     // One map lookup: a chain of when(p = k, v).otherwise(p) names p twice per synonym, so the expression
     // doubled with each one (2^10 copies of lower(trim(...)) per row, most of conform's time at 10M rows).
     Column spelled = lower(trim(col("salary_period")));
-    List<Column> synonyms = new java.util.ArrayList<>();
-    new java.util.TreeMap<>(PERIOD_SYNONYMS).forEach((k, v) -> {
-      synonyms.add(lit(k));
-      synonyms.add(lit(v));
-    });
-    Column period = coalesce(element_at(org.apache.spark.sql.functions.map(synonyms.toArray(Column[]::new)), spelled), spelled);
+    Column period = coalesce(element_at(Rules.lookup(PERIOD_SYNONYMS), spelled), spelled);
     return bronze
         .withColumn("v_source", lower(trim(col("source"))))
         .withColumn("v_id", trim(col("vacancy_id")))

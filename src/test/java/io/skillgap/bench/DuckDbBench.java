@@ -28,9 +28,9 @@ public final class DuckDbBench {
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog").getOrCreate();
     try {
-      vacancies = DuckDbGold.paths(spark.read().format("delta").load(warehouse.resolve("silver/vacancies").toString()).inputFiles());
-      supply = DuckDbGold.paths(spark.read().format("delta").load(warehouse.resolve("silver/graduate_supply").toString()).inputFiles());
-      gold = DuckDbGold.paths(spark.read().format("delta").load(warehouse.resolve("gold/occupation_region_gap").toString()).inputFiles());
+      vacancies = DuckDbGold.files(spark, warehouse, "silver/vacancies");
+      supply = DuckDbGold.files(spark, warehouse, "silver/graduate_supply");
+      gold = DuckDbGold.files(spark, warehouse, "gold/occupation_region_gap");
     } finally {
       spark.stop();
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * A second implementation of the occupation x region x year gold table, in DuckDB SQL written from
@@ -118,8 +119,9 @@ public final class DuckDbGold {
     return c;
   }
 
-  /** Local paths of the files a Spark reader lists (Delta's current snapshot), as URIs or paths. */
-  public static List<Path> paths(String[] inputFiles) {
+  /** Local paths of the Parquet files in the current snapshot of a warehouse's Delta table. */
+  public static List<Path> files(SparkSession spark, Path warehouse, String table) {
+    String[] inputFiles = spark.read().format("delta").load(warehouse.resolve(table).toString()).inputFiles();
     return Arrays.stream(inputFiles).map(f -> f.startsWith("file:") ? Path.of(URI.create(f)) : Path.of(f)).toList();
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DuckDbReferenceTest extends SampleNightTestBase {
 
   private List<Path> files(String table) {
-    return DuckDbGold.paths(spark.read().format("delta").load(night.warehouse().resolve(table).toString()).inputFiles());
+    return DuckDbGold.files(spark, night.warehouse(), table);
   }
 
   @Test

@@ -54,10 +54,7 @@ class ClusterTest {
 
     SparkSession spark = Ops.session();
     try {
-      for (String t : Ops.PUBLISHED) {
-        Ops.assertSameRows("published " + t + " (cluster vs local)", spark.read().parquet(out.resolve("publish").resolve(t).toString()),
-            spark.read().parquet(local.publish().resolve(t).toString()));
-      }
+      Ops.assertSamePublications(spark, out, local.root());
     } finally {
       spark.stop();
     }

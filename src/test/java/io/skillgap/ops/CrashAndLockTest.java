@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
@@ -26,9 +25,8 @@ class CrashAndLockTest {
 
   /** Starts the command line in a child JVM with the flags Spark needs; its output goes to {@code log}. */
   static Process child(Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + Path.of("conf/jvm.args").toAbsolutePath(), "-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m", "-Djava.io.tmpdir=" + Path.of("target").toAbsolutePath(),
-        "-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.xml").toAbsolutePath(),
+    List<String> cmd = Ops.java("2g", Path.of("target"));
+    cmd.addAll(List.of("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.xml").toAbsolutePath(),
         "-Dskillgap.log.dir=" + log.getParent().toAbsolutePath(),
         "-cp", System.getProperty("java.class.path"), SkillGap.class.getName()));
     cmd.addAll(List.of(args));

@@ -109,10 +109,25 @@ final class Ops {
     for (String t : TABLES) {
       assertSameRows(t, delta(spark, a.resolve("warehouse"), t), delta(spark, b.resolve("warehouse"), t));
     }
+    assertSamePublications(spark, a, b);
+  }
+
+  /** The published tables of two runs' outputs (each a root with a publish folder) are the same. */
+  static void assertSamePublications(SparkSession spark, Path a, Path b) {
     for (String t : PUBLISHED) {
       assertSameRows("published " + t, spark.read().parquet(a.resolve("publish").resolve(t).toString()),
           spark.read().parquet(b.resolve("publish").resolve(t).toString()));
     }
+  }
+
+  /**
+   * The start of a child JVM's command line: the flags Spark needs (conf/jvm.args), a heap, C1 only with
+   * room for its code (as the test JVM), and a temporary folder of its own.
+   */
+  static List<String> java(String heap, Path tmp) {
+    return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "@" + Path.of("conf/jvm.args").toAbsolutePath(), "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m",
+        "-Djava.io.tmpdir=" + tmp.toAbsolutePath()));
   }
 
   /** Copies a folder with everything under it. */

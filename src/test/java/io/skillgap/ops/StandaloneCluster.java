@@ -58,9 +58,7 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** A JVM on the dependency classpath with the flags Spark needs, in the environment a worker expects. */
   Process launch(Path log, List<String> jvmOptions, String mainClass, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + Path.of("conf/jvm.args").toAbsolutePath(), "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m",
-        "-Djava.io.tmpdir=" + root.toAbsolutePath()));
+    List<String> cmd = Ops.java("1g", root);
     cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-cp", classpath, mainClass));
     cmd.addAll(List.of(args));
