@@ -1,5 +1,8 @@
 package io.skillgap.config;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.delta.tables.DeltaTable;
 import java.util.List;
 import org.apache.spark.sql.DataFrameWriter;
@@ -114,6 +117,40 @@ public final class Warehouse {
     DeltaTable.forPath(spark, path(t)).as("t").merge(keys.as("k"), on).whenMatched().delete().execute();
   }
 
+  /**
+   * Replaces the rows whose {@code column} is one of {@code keys} by {@code rows}, in one commit (a MERGE in
+   * which the keys delete and the rows insert): a crash leaves either the old rows or the new ones.
+   */
+  public void replaceKeys(Dataset<Row> rows, Table t, Dataset<Row> keys, String column) {
+    Dataset<Row> source = rows.withColumn("_key", lit(null).cast("string"))
+        .unionByName(keys.select(col(column).as("_key")), true);
+    java.util.Map<String, String> insert = new java.util.LinkedHashMap<>();
+    for (String c : rows.columns()) {
+      insert.put("`" + c + "`", "s.`" + c + "`");
+    }
+    DeltaTable.forPath(spark, path(t)).as("t").merge(source.as("s"), "t.`" + column + "` = s._key")
+        .whenMatched().delete()
+        .whenNotMatched("s._key IS NULL").insertExpr(insert)
+        .execute();
+  }
+
+  /** The table's properties (TBLPROPERTIES), empty when the table does not exist. */
+  public java.util.Map<String, String> properties(Table t) {
+    if (!exists(t)) {
+      return java.util.Map.of();
+    }
+    return DeltaTable.forPath(spark, path(t)).detail().select("properties").first().getJavaMap(0);
+  }
+
+  /** Sets table properties, one commit. */
+  public void setProperties(Table t, java.util.Map<String, String> properties) {
+    String list = String.join(", ", properties.entrySet().stream()
+        .map(e -> "'" + e.getKey() + "' = '" + e.getValue().replace("'", "''") + "'").toList());
+    // SQL names a path table by its qualified location (a relative path is not found).
+    String location = DeltaTable.forPath(spark, path(t)).detail().select("location").first().getString(0);
+    spark.sql("ALTER TABLE delta.`" + location.replace("`", "``") + "` SET TBLPROPERTIES (" + list + ")");
+  }
+
   private DataFrameWriter<Row> writer(Dataset<Row> rows, Table t) {
     DataFrameWriter<Row> w = rows.write().format("delta");
     return t.partitionBy.isEmpty() ? w : w.partitionBy(t.partitionBy.toArray(String[]::new));
@@ -121,8 +158,12 @@ public final class Warehouse {
 
   /** Rows written by the latest commit to the table, from Delta's own operation metrics. */
   public long lastCommitRows(Table t) {
-    Row last = DeltaTable.forPath(spark, path(t)).history(1).select("operationMetrics").first();
-    java.util.Map<String, String> metrics = last.getJavaMap(0);
-    return metrics == null ? 0L : Long.parseLong(metrics.getOrDefault("numOutputRows", "0"));
+    return Long.parseLong(lastCommitMetrics(t).getOrDefault("numOutputRows", "0"));
+  }
+
+  /** The latest commit's operation metrics (numOutputRows, numTargetRowsDeleted, ...). */
+  public java.util.Map<String, String> lastCommitMetrics(Table t) {
+    java.util.Map<String, String> metrics = DeltaTable.forPath(spark, path(t)).history(1).select("operationMetrics").first().getJavaMap(0);
+    return metrics == null ? java.util.Map.of() : metrics;
   }
 }

@@ -2,12 +2,14 @@ package io.skillgap.conform;
 
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -25,6 +27,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Collapses ads into unique vacancies, keeping the raw ad count. First, ads with the same source and
@@ -58,18 +61,28 @@ public final class Dedupe {
   }
 
   /**
+   * The per-id vacancies of {@link #bySourceId} with their cluster: employer, normalised title and region,
+   * or the id alone when the employer is unknown. Vacancies of different clusters never collapse.
+   */
+  static Dataset<Row> units(Dataset<Row> ads) {
+    Column clusterKey = when(col("employer_id").isNull(), concat_ws("|", lit("id"), col("unit_id")))
+        .otherwise(concat_ws("|", lit("emp"), col("employer_id"), col("title_norm"), col("region")));
+    return bySourceId(ads).withColumn("cluster_key", clusterKey);
+  }
+
+  /**
    * Groups the per-id vacancies of {@link #bySourceId} across sources: a new vacancy starts when the
    * gap to the previous posting of the same employer, title and region exceeds {@code windowDays}.
    */
   public static Dataset<Row> collapse(Dataset<Row> ads, int windowDays) {
-    Dataset<Row> units = bySourceId(ads);
-    Column clusterKey = when(col("employer_id").isNull(), concat_ws("|", lit("id"), col("unit_id")))
-        .otherwise(concat_ws("|", lit("emp"), col("employer_id"), col("title_norm"), col("region")));
-    WindowSpec byKey = Window.partitionBy("_cluster").orderBy(col("first_posted_date"), col("unit_id"));
+    return sessions(units(ads), windowDays);
+  }
+
+  private static Dataset<Row> sessions(Dataset<Row> units, int windowDays) {
+    WindowSpec byKey = Window.partitionBy("cluster_key").orderBy(col("first_posted_date"), col("unit_id"));
     Column startsNew = when(lag("first_posted_date", 1).over(byKey).isNull()
         .or(datediff(col("first_posted_date"), lag("first_posted_date", 1).over(byKey)).gt(windowDays)), 1).otherwise(0);
     Dataset<Row> sessions = units
-        .withColumn("_cluster", clusterKey)
         .withColumn("_new", startsNew)
         .withColumn("_session", sum("_new").over(byKey.rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
 
@@ -86,10 +99,37 @@ public final class Dedupe {
     for (String f : FIELDS) {
       aggs.add(earliestNonNull(f, "first_posted_date", "unit_id"));
     }
-    return sessions.groupBy("_cluster", "_session")
+    return sessions.groupBy("cluster_key", "_session")
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
         .withColumn("year", year(col("first_posted_date")))
-        .drop("_cluster", "_session");
+        .drop("_session");
+  }
+
+  /** What a night changes in the unique vacancies: the clusters it touches, and their vacancies recomputed. */
+  public record Touched(Dataset<Row> clusters, Dataset<Row> vacancies) {}
+
+  /**
+   * The clusters that tonight's ads can change, and their vacancies recomputed from all their ads; every
+   * other vacancy stays as stored. A cluster is touched when one of tonight's ids belongs to it now, or
+   * belonged to it before tonight (an ad can change its id's employer, title or region). Equal to
+   * {@link #collapse} over all ads on those clusters, and a night costs in proportion to the night.
+   *
+   * @param ads every current ad, tonight's included
+   * @param tonight tonight's ads (only source and vacancy_id are read)
+   * @param stored the unique vacancies before tonight, with cluster_key and ad_ids
+   */
+  public static Touched touched(Dataset<Row> ads, Dataset<Row> tonight, Dataset<Row> stored, int windowDays) {
+    Dataset<Row> tonightIds = tonight.select(concat_ws(":", col("source"), col("vacancy_id")).as("unit_id")).distinct();
+    Dataset<Row> withUnit = ads.withColumn("unit_id", concat_ws(":", col("source"), col("vacancy_id")));
+    Dataset<Row> storedUnits = stored.select(col("cluster_key"), explode(col("ad_ids")).as("unit_id"));
+    Dataset<Row> now = units(withUnit.join(broadcast(tonightIds), "unit_id", "left_semi").drop("unit_id")).select("cluster_key");
+    Dataset<Row> before = storedUnits.join(broadcast(tonightIds), "unit_id", "left_semi").select("cluster_key");
+    // Small (a few per ad of the night) and read three times below: computed once.
+    Dataset<Row> clusters = now.union(before).distinct().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> members = storedUnits.join(broadcast(clusters), "cluster_key", "left_semi").select("unit_id")
+        .union(tonightIds).distinct().persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> memberAds = withUnit.join(broadcast(members), "unit_id", "left_semi").drop("unit_id");
+    return new Touched(clusters, collapse(memberAds, windowDays));
   }
 
   /** The value of {@code field} from the earliest row where it is not null (ties broken by {@code tie}). */

@@ -40,7 +40,8 @@ public final class SilverSchemas {
       "sources STRING NOT NULL COMMENT 'boards it was advertised on, comma-separated'",
       "region_weight DOUBLE NOT NULL COMMENT '1, or the share of a region split since the vacancy was posted'",
       "region_estimated BOOLEAN NOT NULL COMMENT 'true when the region comes from a boundary split'",
-      "ad_ids ARRAY<STRING> NOT NULL COMMENT 'source:vacancy_id of each collapsed advert id'"));
+      "ad_ids ARRAY<STRING> NOT NULL COMMENT 'source:vacancy_id of each collapsed advert id'",
+      "cluster_key STRING NOT NULL COMMENT 'employer|title|region (or the id without an employer): vacancies of one key may collapse'"));
 
   public static final StructType GRADUATES = StructType.fromDDL(String.join(",",
       "year INT NOT NULL",

@@ -121,7 +121,13 @@ public final class DuckDbGold {
 
   /** Local paths of the Parquet files in the current snapshot of a warehouse's Delta table. */
   public static List<Path> files(SparkSession spark, Path warehouse, String table) {
-    String[] inputFiles = spark.read().format("delta").load(warehouse.resolve(table).toString()).inputFiles();
+    String path = warehouse.resolve(table).toString();
+    // A night's MERGE marks replaced rows in deletion vectors, which plain Parquet readers do not apply.
+    if (!org.apache.spark.sql.delta.DeltaLog.forTable(spark, path).unsafeVolatileSnapshot().allFiles()
+        .where("deletionVector IS NOT NULL").isEmpty()) {
+      throw new IllegalStateException(table + " has rows deleted by deletion vectors: compare after a full rebuild");
+    }
+    String[] inputFiles = spark.read().format("delta").load(path).inputFiles();
     return Arrays.stream(inputFiles).map(f -> f.startsWith("file:") ? Path.of(URI.create(f)) : Path.of(f)).toList();
   }
 

@@ -53,4 +53,37 @@ class DedupeTest extends SparkTestBase {
     assertRows("sessions", List.of(values("hh:1", 3L), values("hh:4", 1L)),
         rows(Dedupe.collapse(ads, 60), "select vacancy_key, ads from t order by vacancy_key"));
   }
+
+  @Test
+  void aNightRecomputesOnlyTheClustersItsAdsTouchAndEndsAsAFullCollapse() {
+    Dataset<Row> before = df(ADS,
+        row("hh", "1", d("2024-01-10"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, null, null, 1, 1L, "b1"),
+        // 70 days after hh:1: a second vacancy of the same employer, title and region (window 60).
+        row("enbek", "A", d("2024-03-20"), null, "Java Developer", "java developer", null, "KZ-75", "E1", null, null, null, null, 1, 2L, "b1"),
+        // Posted without an employer: a cluster of its own id, until tonight.
+        row("hh", "4", d("2024-02-15"), null, "Java Developer", "java developer", "2512", "KZ-75", null, null, null, null, null, 1, 3L, "b1"),
+        row("hh", "3", d("2024-02-01"), null, "Analyst", "analyst", "2511", "KZ-71", "E2", null, null, null, null, 1, 4L, "b1"));
+    Dataset<Row> tonight = df(ADS,
+        // hh:4 re-posted with its employer: the id moves to E1's cluster and bridges hh:1 (36 days) and enbek:A (34 days).
+        row("hh", "4", d("2024-02-25"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, null, null, 1, 5L, "b2"),
+        row("other", "Z", d("2024-02-26"), null, "Welder", "welder", "7212", "KZ-11", "E3", null, null, null, null, 1, 6L, "b2"));
+    Dataset<Row> all = before.unionByName(tonight);
+    Dataset<Row> stored = Dedupe.collapse(before, 60);
+    Dedupe.Touched t = Dedupe.touched(all, tonight, stored, 60);
+
+    // E1's cluster (now and before), hh:4's old one-id cluster and the new welder; E2's analyst is not touched.
+    assertRows("touched clusters", List.of(values("emp|E1|java developer|KZ-75"), values("emp|E3|welder|KZ-11"), values("id|hh:4")),
+        rows(t.clusters(), "select cluster_key from t order by cluster_key"));
+    Dataset<Row> updated = stored.join(t.clusters(), stored.col("cluster_key").equalTo(t.clusters().col("cluster_key")), "left_anti")
+        .unionByName(t.vacancies());
+    // hh:1 + hh:4 (2 ads) + enbek:A: one vacancy of 4 ads; the analyst as stored; the welder new.
+    String q = "select vacancy_key, cluster_key, ads, cast(first_posted_date as string), cast(last_posted_date as string), ad_ids"
+        + " from t order by vacancy_key";
+    List<List<Object>> expected = List.of(
+        values("hh:1", "emp|E1|java developer|KZ-75", 4L, "2024-01-10", "2024-03-20", List.of("enbek:A", "hh:1", "hh:4")),
+        values("hh:3", "emp|E2|analyst|KZ-71", 1L, "2024-02-01", "2024-02-01", List.of("hh:3")),
+        values("other:Z", "emp|E3|welder|KZ-11", 1L, "2024-02-26", "2024-02-26", List.of("other:Z")));
+    assertRows("stored vacancies with the touched clusters replaced", expected, rows(updated, q));
+    assertRows("the full collapse of every ad (the reference)", expected, rows(Dedupe.collapse(all, 60), q));
+  }
 }

@@ -3,12 +3,18 @@ package io.skillgap.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillgap.config.Schemas;
+import io.skillgap.config.SkillgapConfig;
+import io.skillgap.conform.Boundaries;
+import io.skillgap.conform.Dedupe;
+import io.skillgap.conform.SilverSchemas;
 import io.skillgap.sample.SampleGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -74,6 +80,28 @@ class NightsTest {
       String corrected2024 = Ops.delta(spark, steps.resolve("warehouse"), "silver/vacancies").where("title like '%(corrected)%'")
           .select("title").first().getString(0);
       assertTrue(corrected2024.endsWith("(corrected)"), "the corrected version is the one in silver: " + corrected2024);
+    } finally {
+      spark.stop();
+    }
+
+    // A third night brings only new ads (posted 2025-12-20, so some join vacancies of late 2025): the unique
+    // vacancies are updated in place for the clusters they touch, and equal a full collapse of every ad.
+    Path n3 = root.resolve("landing/2026-11-03");
+    new SampleGenerator(7, 300, 2023, 3).writeNight(n3, java.time.LocalDate.of(2025, 12, 20));
+    assertEquals(0, Ops.cli(args("run", "--date", "2026-11-03", "--landing", n3.toString(), where)), "night 3");
+    spark = Ops.session();
+    try {
+      Path wh = steps.resolve("warehouse");
+      String op = io.delta.tables.DeltaTable.forPath(spark, wh.resolve("silver/vacancies").toAbsolutePath().toString())
+          .history(1).select("operation").first().getString(0);
+      assertEquals("MERGE", op, "night 3 updated silver/vacancies in place");
+      SkillgapConfig cfg = SkillgapConfig.load(null, java.util.Map.of());
+      Dataset<Row> ads = Ops.delta(spark, wh, "silver/vacancy_ads").where(org.apache.spark.sql.functions.col("country")
+          .equalTo(cfg.sources().homeCountry()));
+      Dataset<Row> full = Boundaries.splitByDate(Dedupe.collapse(ads, cfg.vacancies().dedupeWindowDays()), "region",
+          "first_posted_date", cfg.boundaryChanges());
+      Dataset<Row> stored = Ops.delta(spark, wh, "silver/vacancies");
+      Ops.assertSameRows("night 3: silver/vacancies against a full collapse", stored, Schemas.shape(full, SilverSchemas.VACANCIES));
     } finally {
       spark.stop();
     }
