@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.year;
 import io.skillgap.config.Reference;
 import io.skillgap.config.Schemas;
 import io.skillgap.config.SkillgapConfig;
+import io.skillgap.config.SkillgapConfig.BoundaryChange;
 import io.skillgap.config.SkillgapConfig.InvalidConfigException;
 import io.skillgap.config.Timing;
 import io.skillgap.config.Warehouse;
@@ -163,6 +164,12 @@ public final class Conform {
   /** Table property: the settings the stored unique vacancies were collapsed with. */
   static final String DEDUPE_SETTINGS = "skillgap.dedupe.settings";
 
+  /** The settings the collapse depends on, as text that does not depend on a map's iteration order. */
+  static String dedupeSettings(int windowDays, List<BoundaryChange> changes) {
+    return "window=" + windowDays + ";boundaries=" + changes.stream()
+        .map(c -> c.region() + "<" + c.until() + "=" + new TreeMap<>(c.shares())).toList();
+  }
+
   /**
    * Rebuilds silver/vacancies from every current ad, or, when the night only added ads, no full rebuild
    * was asked for and the table was collapsed with today's settings, recomputes just the clusters tonight's ads touch (the same rows,
@@ -170,7 +177,7 @@ public final class Conform {
    */
   static void uniqueVacancies(Warehouse wh, SkillgapConfig cfg, String batchId, boolean onlyNewAds, long start) {
     int window = cfg.vacancies().dedupeWindowDays();
-    String settings = "window=" + window + ";boundaries=" + cfg.boundaryChanges();
+    String settings = dedupeSettings(window, cfg.boundaryChanges());
     // Ads located abroad stay in silver with their country; the gap tables are for this country's regions.
     Dataset<Row> homeAds = wh.read(Table.SILVER_VACANCY_ADS).where(col("country").equalTo(cfg.sources().homeCountry()));
     if (onlyNewAds && !cfg.run().fullRebuild() && settings.equals(wh.properties(Table.SILVER_VACANCIES).get(DEDUPE_SETTINGS))) {

@@ -1,5 +1,7 @@
 package io.skillgap.conform;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.skillgap.SparkTestBase;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -85,5 +87,21 @@ class DedupeTest extends SparkTestBase {
         values("other:Z", "emp|E3|welder|KZ-11", 1L, "2024-02-26", "2024-02-26", List.of("other:Z")));
     assertRows("stored vacancies with the touched clusters replaced", expected, rows(updated, q));
     assertRows("the full collapse of every ad (the reference)", expected, rows(Dedupe.collapse(all, 60), q));
+  }
+
+  @Test
+  void theStoredDedupeSettingsDoNotDependOnMapOrder() {
+    // The shares come from configuration maps whose iteration order can differ from one JVM to the next.
+    java.util.Map<String, Double> ab = new java.util.LinkedHashMap<>();
+    ab.put("KZ-19", 0.67);
+    ab.put("KZ-33", 0.33);
+    java.util.Map<String, Double> ba = new java.util.LinkedHashMap<>();
+    ba.put("KZ-33", 0.33);
+    ba.put("KZ-19", 0.67);
+    java.time.LocalDate until = java.time.LocalDate.of(2022, 6, 8);
+    String first = Conform.dedupeSettings(60, List.of(new io.skillgap.config.SkillgapConfig.BoundaryChange("KZ-19", until, ab)));
+    assertEquals("window=60;boundaries=[KZ-19<2022-06-08={KZ-19=0.67, KZ-33=0.33}]", first, "settings text");
+    assertEquals(first, Conform.dedupeSettings(60, List.of(new io.skillgap.config.SkillgapConfig.BoundaryChange("KZ-19", until, ba))),
+        "the same shares in another order");
   }
 }
