@@ -170,10 +170,16 @@ public final class Conform {
         .map(c -> c.region() + "<" + c.until() + "=" + new TreeMap<>(c.shares())).toList();
   }
 
+  /** Collapsed vacancies in today's regions (one row per part of a region split since) and silver's shape. */
+  public static Dataset<Row> silverVacancies(Dataset<Row> collapsed, SkillgapConfig cfg) {
+    return Schemas.shape(Boundaries.splitByDate(collapsed, "region", "first_posted_date", cfg.boundaryChanges()),
+        SilverSchemas.VACANCIES);
+  }
+
   /**
    * Rebuilds silver/vacancies from every current ad, or, when the night only added ads, no full rebuild
-   * was asked for and the table was collapsed with today's settings, recomputes just the clusters tonight's ads touch (the same rows,
-   * in time proportional to the night instead of the history).
+   * was asked for and the table was collapsed with today's settings, recomputes just the clusters
+   * tonight's ads touch (the same rows, in time proportional to the night instead of the history).
    */
   static void uniqueVacancies(Warehouse wh, SkillgapConfig cfg, String batchId, boolean onlyNewAds, long start) {
     int window = cfg.vacancies().dedupeWindowDays();
@@ -183,8 +189,7 @@ public final class Conform {
     if (onlyNewAds && !cfg.run().fullRebuild() && settings.equals(wh.properties(Table.SILVER_VACANCIES).get(DEDUPE_SETTINGS))) {
       Dedupe.Touched t = Dedupe.touched(homeAds, homeAds.where(col("_batch_id").equalTo(batchId)),
           wh.read(Table.SILVER_VACANCIES), window);
-      Dataset<Row> fresh = Boundaries.splitByDate(t.vacancies(), "region", "first_posted_date", cfg.boundaryChanges());
-      wh.replaceKeys(Schemas.shape(fresh, SilverSchemas.VACANCIES), Table.SILVER_VACANCIES, t.clusters(), "cluster_key");
+      wh.replaceKeys(silverVacancies(t.vacancies(), cfg), Table.SILVER_VACANCIES, t.clusters(), "cluster_key");
       Map<String, String> m = wh.lastCommitMetrics(Table.SILVER_VACANCIES);
       LOG.info("conform: {} clusters touched by the night's ads recomputed: {} vacancy rows replaced by {} ({})",
           t.clusters().count(), m.getOrDefault("numTargetRowsDeleted", "?"), m.getOrDefault("numTargetRowsInserted", "?"),
@@ -192,8 +197,7 @@ public final class Conform {
       homeAds.sparkSession().catalog().clearCache();
       return;
     }
-    Dataset<Row> collapsed = Boundaries.splitByDate(Dedupe.collapse(homeAds, window), "region", "first_posted_date", cfg.boundaryChanges());
-    wh.overwrite(Schemas.shape(collapsed, SilverSchemas.VACANCIES), Table.SILVER_VACANCIES);
+    wh.overwrite(silverVacancies(Dedupe.collapse(homeAds, window), cfg), Table.SILVER_VACANCIES);
     LOG.info("conform: {} vacancy rows in silver (a vacancy of a region split since has one per part) ({})",
         wh.lastCommitRows(Table.SILVER_VACANCIES), Timing.since(start));
     // Deletion vectors let the next night's MERGE mark replaced rows instead of rewriting every file.

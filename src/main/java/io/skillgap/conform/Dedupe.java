@@ -57,7 +57,12 @@ public final class Dedupe {
     }
     return ads.groupBy("source", "vacancy_id")
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-        .withColumn("unit_id", concat_ws(":", col("source"), col("vacancy_id")));
+        .withColumn("unit_id", unitId());
+  }
+
+  /** An advert id as the unique vacancies list it in ad_ids: source:vacancy_id. */
+  private static Column unitId() {
+    return concat_ws(":", col("source"), col("vacancy_id"));
   }
 
   /**
@@ -119,8 +124,8 @@ public final class Dedupe {
    * @param stored the unique vacancies before tonight, with cluster_key and ad_ids
    */
   public static Touched touched(Dataset<Row> ads, Dataset<Row> tonight, Dataset<Row> stored, int windowDays) {
-    Dataset<Row> tonightIds = tonight.select(concat_ws(":", col("source"), col("vacancy_id")).as("unit_id")).distinct();
-    Dataset<Row> withUnit = ads.withColumn("unit_id", concat_ws(":", col("source"), col("vacancy_id")));
+    Dataset<Row> tonightIds = tonight.select(unitId().as("unit_id")).distinct();
+    Dataset<Row> withUnit = ads.withColumn("unit_id", unitId());
     Dataset<Row> storedUnits = stored.select(col("cluster_key"), explode(col("ad_ids")).as("unit_id"));
     Dataset<Row> now = units(withUnit.join(broadcast(tonightIds), "unit_id", "left_semi").drop("unit_id")).select("cluster_key");
     Dataset<Row> before = storedUnits.join(broadcast(tonightIds), "unit_id", "left_semi").select("cluster_key");

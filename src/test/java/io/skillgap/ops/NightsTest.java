@@ -3,11 +3,9 @@ package io.skillgap.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.skillgap.config.Schemas;
 import io.skillgap.config.SkillgapConfig;
-import io.skillgap.conform.Boundaries;
+import io.skillgap.conform.Conform;
 import io.skillgap.conform.Dedupe;
-import io.skillgap.conform.SilverSchemas;
 import io.skillgap.sample.SampleGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,10 +96,8 @@ class NightsTest {
       SkillgapConfig cfg = SkillgapConfig.load(null, java.util.Map.of());
       Dataset<Row> ads = Ops.delta(spark, wh, "silver/vacancy_ads").where(org.apache.spark.sql.functions.col("country")
           .equalTo(cfg.sources().homeCountry()));
-      Dataset<Row> full = Boundaries.splitByDate(Dedupe.collapse(ads, cfg.vacancies().dedupeWindowDays()), "region",
-          "first_posted_date", cfg.boundaryChanges());
-      Dataset<Row> stored = Ops.delta(spark, wh, "silver/vacancies");
-      Ops.assertSameRows("night 3: silver/vacancies against a full collapse", stored, Schemas.shape(full, SilverSchemas.VACANCIES));
+      Dataset<Row> full = Conform.silverVacancies(Dedupe.collapse(ads, cfg.vacancies().dedupeWindowDays()), cfg);
+      Ops.assertSameRows("night 3: silver/vacancies against a full collapse", Ops.delta(spark, wh, "silver/vacancies"), full);
     } finally {
       spark.stop();
     }
