@@ -45,6 +45,7 @@ public final class Pipeline {
   public static final int ACCOUNTING = 3;
   public static final int QUALITY_FAILED = 5;
   public static final int QUARANTINE_THRESHOLD = 6;
+  public static final int POISON_BATCH = 7;
 
   /** One night: ingest, conform, gap, quality, publish, summary. Returns the exit code. */
   public static int night(SparkSession spark, SkillgapConfig cfg, String command, boolean lockWasStale) {
@@ -52,13 +53,25 @@ public final class Pipeline {
     Warehouse wh = warehouse(spark, cfg);
     String batch = cfg.run().batchId();
     RunManifest m = new RunManifest(spark, wh, cfg.paths().warehouse(), batch, command, cfg.configHash());
-    List<String> unfinished = unfinishedBatches(wh);
-    boolean recovery = m.start() > 0 || lockWasStale;
+    Attempts attempts = new Attempts(hadoop(spark), cfg.paths().warehouse());
+    List<String> unfinished = unfinishedBatches(wh, attempts);
+    boolean recovery = m.start() > 0 || lockWasStale || !unfinished.isEmpty();
     m.recovery = recovery;
+    int maxAttempts = cfg.run().maxAttempts();
+    if (attempts.failed(batch) >= maxAttempts) {
+      String msg = "batch " + batch + " was started " + attempts.failed(batch) + " times and died each time (run.max-attempts "
+          + maxAttempts + "): refused. Find the input that kills it (docs/OPERATIONS.md, exit code 7), move it aside, delete "
+          + cfg.paths().warehouse() + "/_attempts/" + batch + " and run the night again.";
+      LOG.error(msg);
+      m.finish("refused", POISON_BATCH, msg);
+      return POISON_BATCH;
+    }
+    List<String> abandoned = new ArrayList<>();
     try (Progress progress = Progress.start(spark, cfg.run().progressSeconds())) {
       Reference ref = Reference.load(spark, cfg.reference());
       long t = System.nanoTime();
       progress.step("ingest");
+      attempts.begin(batch);
       List<SourceLoad> loads = Ingest.run(spark, cfg, wh);
       BatchLog.write(hadoop(spark), cfg.paths().warehouse(), batch, loads);
       loads.forEach(l -> m.inputFiles.addAll(l.files()));
@@ -68,12 +81,22 @@ public final class Pipeline {
       progress.step("conform");
       Set<Integer> touched = new TreeSet<>();
       for (String earlier : unfinished) {
-        if (!earlier.equals(batch)) {
-          LOG.warn("recovery: batch {} was left unfinished by a run that died; conforming it again", earlier);
-          touched.addAll(Conform.run(spark, cfg, wh, ref, earlier).touched());
+        if (earlier.equals(batch)) {
+          continue;
         }
+        if (attempts.failed(earlier) >= maxAttempts) {
+          abandoned.add(earlier);
+          LOG.error("recovery: batch {} died in all {} attempts: left out (delete {}/_attempts/{} once its input is fixed)", earlier,
+              attempts.failed(earlier), cfg.paths().warehouse(), earlier);
+          continue;
+        }
+        LOG.warn("recovery: batch {} was left unfinished by a run that died; conforming it again", earlier);
+        attempts.begin(earlier);
+        touched.addAll(Conform.run(spark, cfg, wh, ref, earlier).touched());
+        attempts.done(earlier);
       }
       Conform.Result conformed = Conform.run(spark, cfg, wh, ref, batch);
+      attempts.done(batch);
       touched.addAll(conformed.touched());
       m.stage("conform", wh.lastCommitRows(Table.SILVER_GRADUATE_SUPPLY), t);
 
@@ -120,6 +143,11 @@ public final class Pipeline {
         status = "accounting_broken";
         message = e.getMessage();
       }
+      if (exit == OK && !abandoned.isEmpty()) {
+        message = "tonight's batch is done, but batch(es) " + abandoned + " died in every attempt and are left out of recovery";
+        exit = POISON_BATCH;
+        status = "batch_abandoned";
+      }
       double share = RunSummary.quarantineShare(counts);
       if (exit == OK && share > cfg.run().maxQuarantineShare()) {
         message = String.format(java.util.Locale.ROOT, "%.1f%% of tonight's rows were quarantined, above run.max-quarantine-share %.1f%%",
@@ -131,20 +159,33 @@ public final class Pipeline {
       m.finish(status, exit, message);
       LOG.info("run {} {} with exit code {} ({})", m.runId, status, exit, Timing.since(start));
       return exit;
-    } catch (RuntimeException e) {
-      m.finish("failed", SkillGap.FAILED, e.toString());
-      throw e;
+    } catch (RuntimeException | Error e) {
+      // Whatever ends the run (an exception, out of memory), the manifest and _runs/ say so before it exits.
+      String status = e instanceof io.skillgap.config.SkillgapConfig.InvalidConfigException ? "bad_config" : "failed";
+      try {
+        m.finish(status, status.equals("failed") ? SkillGap.FAILED : SkillGap.BAD_CONFIG, io.skillgap.ingest.Text.clip(e.toString(), 2000));
+      } catch (RuntimeException | Error inner) {
+        e.addSuppressed(inner);
+      }
+      if (e instanceof Error err) {
+        LOG.error("skillgap failed: {}", e.toString(), e);
+        return SkillGap.FAILED;
+      }
+      throw (RuntimeException) e;
     }
   }
 
-  /** Batches of runs that died midway (still "running" in the manifest): their conform step is redone. */
-  static List<String> unfinishedBatches(Warehouse wh) {
-    List<String> out = new ArrayList<>();
+  /**
+   * Batches whose conform step was started and never finished (a run died in it, or in the recovery of
+   * it), in batch order: their conform step is redone.
+   */
+  static List<String> unfinishedBatches(Warehouse wh, Attempts attempts) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>(attempts.unfinished());
     if (wh.exists(Table.RUN_MANIFEST)) {
       wh.read(Table.RUN_MANIFEST).where(col("status").equalTo("running")).select("batch_id").distinct()
           .collectAsList().forEach(r -> out.add(r.getString(0)));
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   /** Landing files to bronze only; returns the batch id. */
@@ -197,7 +238,7 @@ public final class Pipeline {
       Reports.write(spark, wh, staging, cfg, batch);
       names.addAll(Reports.FOLDERS);
     }
-    List<Map<String, Object>> top = RunSummary.topShortages(wh, cfg.run().topN());
+    List<Map<String, Object>> top = RunSummary.topShortages(wh, cfg.run().topN(), cfg.disclosure().threshold());
     Files.writeText(hadoop(spark), staging + "/_summary.json", RunSummary.toJson(RunSummary.document(batch,
         cfg.run().asOfDate().toString(), counts, loads, tableRows, top, cfg.paths().publish(), quality)));
     names.add("_summary.json");

@@ -1,5 +1,7 @@
 package io.skillgap;
 
+import io.skillgap.ingest.FileRecords;
+import io.skillgap.ingest.ParsedRecord;
 import io.skillgap.ingest.Source;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -32,7 +34,10 @@ public final class Bronze {
     return this;
   }
 
-  /** The rows in bronze shape; _row_id is the position (1-based) in the order added. */
+  /**
+   * The rows in bronze shape; _row_id is the position (1-based) in the order added. A row given raw text
+   * ({@link Source#CORRUPT}) is one the parser could not read: MALFORMED_ROW unless it names its fault.
+   */
   public Dataset<Row> build(SparkSession spark) {
     List<Row> out = new ArrayList<>();
     Timestamp now = Timestamp.valueOf("2026-12-01 01:00:00");
@@ -44,6 +49,9 @@ public final class Bronze {
       values.add(rows.get(i).get(Source.CORRUPT));
       values.add(rows.get(i).getOrDefault(Source.SOURCE_FILE, "file:/landing/test.csv"));
       values.add((long) i + 1);
+      values.add(1);
+      values.add(rows.get(i).getOrDefault(FileRecords.PARSE_ERROR,
+          rows.get(i).get(Source.CORRUPT) == null ? null : ParsedRecord.MALFORMED_ROW));
       values.add("b1");
       values.add(now);
       out.add(RowFactory.create(values.toArray()));

@@ -37,7 +37,8 @@ public final class Publications {
    */
   public static final List<String> SMALL_SPARK = List.of("--set", "spark.master=local[2]",
       "--set", "spark.conf.spark.sql.shuffle.partitions=2", "--set", "spark.conf.spark.sql.codegen.wholeStage=false",
-      "--set", "spark.conf.spark.sql.codegen.factoryMode=NO_CODEGEN", "--set", "spark.conf.spark.sql.adaptive.enabled=false");
+      "--set", "spark.conf.spark.sql.codegen.factoryMode=NO_CODEGEN", "--set", "spark.conf.spark.sql.adaptive.enabled=false",
+      "--set", "ingest.settle-seconds=0");
 
   static final Path WORKED_FIXTURE = Path.of("src/test/resources/worked_example");
   private static Night sample;
@@ -54,7 +55,7 @@ public final class Publications {
       // Production Spark settings (generated code, AQE) on two cores.
       int code = SkillGap.commandLine().execute("run", "--landing", landing,
           "--warehouse", root.resolve("warehouse").toString(), "--publish", root.resolve("publish").toString(),
-          "--set", "run.as-of-date=2026-12-01", "--set", "run.batch-id=e2e", "--set", "spark.master=local[2]",
+          "--set", "run.as-of-date=2026-12-01", "--set", "run.batch-id=e2e", "--set", "spark.master=local[2]", "--set", "ingest.settle-seconds=0",
           "--set", "spark.conf.spark.sql.shuffle.partitions=2");
       try {
         sample = new Night(root, SampleGenerator.readTruth(root.resolve("landing")), code);

@@ -56,10 +56,14 @@ final class ConfigReader {
     double maxShare = c.getDouble("run.max-quarantine-share");
     check(maxShare >= 0 && maxShare <= 1, "run.max-quarantine-share must be within [0, 1], got " + maxShare);
     RunSettings run = new RunSettings(night, batchId.isEmpty() ? night.toString() : batchId, positive(c, "run.top-n"),
-        c.getBoolean("run.full-rebuild"), maxShare, progressSeconds(c));
+        c.getBoolean("run.full-rebuild"), maxShare, progressSeconds(c), positive(c, "run.max-attempts"));
     String encoding = c.getString("ingest.fallback-encoding").trim();
     check(java.nio.charset.Charset.isSupported(encoding), "ingest.fallback-encoding '" + encoding + "' is not a known charset");
-    IngestSettings ingest = new IngestSettings(c.getBoolean("ingest.csv-multi-line"), c.getBoolean("ingest.always-checksum"), encoding);
+    int settle = c.getInt("ingest.settle-seconds");
+    check(settle >= 0 && settle <= 600, "ingest.settle-seconds must be within [0, 600], got " + settle);
+    IngestSettings ingest = new IngestSettings(c.getBoolean("ingest.csv-multi-line"), c.getBoolean("ingest.always-checksum"), encoding,
+        c.getBoolean("ingest.follow-symlinks"), settle, bytes(c, "ingest.max-record-bytes"), positive(c, "ingest.max-field-chars"),
+        positive(c, "ingest.max-quoted-lines"), bytes(c, "ingest.max-quoted-bytes"));
 
     Map<String, Double> factors = doubles(c, "vacancies.period-factors");
     factors.forEach((k, v) -> check(v > 0, "vacancies.period-factors." + k + " must be > 0, got " + v));
@@ -71,17 +75,19 @@ final class ConfigReader {
         c.getDouble("vacancies.min-monthly-salary-kzt"),
         c.getDouble("vacancies.max-monthly-salary-kzt"),
         positive(c, "vacancies.max-positions"),
-        factors);
+        factors,
+        positive(c, "vacancies.max-open-days"));
     check(factors.containsKey(vacancies.defaultSalaryPeriod()), "vacancies.default-salary-period '"
         + vacancies.defaultSalaryPeriod() + "' has no entry in vacancies.period-factors " + factors.keySet());
-    WageSettings wages = new WageSettings(c.getDouble("wages.min-monthly-wage-kzt"), c.getDouble("wages.max-monthly-wage-kzt"));
+    WageSettings wages = new WageSettings(c.getDouble("wages.min-monthly-wage-kzt"), c.getDouble("wages.max-monthly-wage-kzt"),
+        positive(c, "wages.max-employees"));
 
     Map<String, Double> shares = doubles(c, "graduates.entry-share");
     shares.forEach((k, v) -> check(v >= 0 && v <= 1, "graduates.entry-share." + k + " must be within [0, 1], got " + v));
     String salt = c.getString("pii.employer-id-salt");
     check(!salt.isBlank(), "pii.employer-id-salt must not be empty");
     return new SkillgapConfig(spark, paths, reference, run, ingest,
-        vacancies, wages, new GraduateSettings(shares), boundaryChanges(c), index(c), reliability(c), disclosure(c), salt, report(c), hash(c), sources(c));
+        vacancies, wages, new GraduateSettings(shares, positive(c, "graduates.max-per-row")), boundaryChanges(c), index(c), reliability(c), disclosure(c), salt, report(c), hash(c), sources(c));
   }
 
   private static SkillgapConfig.SourceSettings sources(Config c) {
@@ -184,6 +190,18 @@ final class ConfigReader {
     int v = c.getInt(path);
     check(v > 0, path + " must be > 0, got " + v);
     return v;
+  }
+
+  /** A size in bytes ("64k", "1MiB" or a number), at least 1 KiB and below 2 GiB. */
+  static int bytes(Config c, String path) {
+    long v;
+    try {
+      v = c.getBytes(path);
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new InvalidConfigException(path + " must be a size in bytes (e.g. 65536, 64k, 1MiB): " + e.getMessage());
+    }
+    check(v >= 1024 && v < Integer.MAX_VALUE, path + " must be between 1 KiB and 2 GiB, got " + v);
+    return (int) v;
   }
 
   static LocalDate date(Config c, String path) {

@@ -15,8 +15,57 @@ import org.apache.spark.sql.Row;
 final class ReferenceChecks {
   private ReferenceChecks() {}
 
+  /** Each table's key (column positions): a key that appears twice would double rows in every join on it. */
+  static final Map<String, int[]> KEYS = Map.ofEntries(Map.entry("isco", new int[] {0}), Map.entry("isced", new int[] {0}),
+      Map.entry("nace", new int[] {0}), Map.entry("regions", new int[] {0}), Map.entry("regionAliases", new int[] {0}),
+      Map.entry("sectors", new int[] {0}), Map.entry("sectorCodes", new int[] {1, 2}), Map.entry("iscoTitlesRu", new int[] {0}),
+      Map.entry("esco", new int[] {0}), Map.entry("hhRoles", new int[] {0, 2}), Map.entry("nkzIsco", new int[] {0}),
+      Map.entry("regionFormerNames", new int[] {0}), Map.entry("mobility", new int[] {0, 1}));
+
+  /** The file each table was read from, for messages (null in tests that build tables in memory). */
+  private static String file(ReferencePaths p, String table) {
+    if (p == null) {
+      return table;
+    }
+    return switch (table) {
+      case "isco" -> p.isco();
+      case "isced" -> p.isced();
+      case "nace" -> p.nace();
+      case "regions" -> p.regions();
+      case "regionAliases" -> p.regionAliases();
+      case "sectors" -> p.sectors();
+      case "sectorCodes" -> p.sectorCodes();
+      case "iscoTitlesRu" -> p.iscoTitlesRu();
+      case "esco" -> p.escoOccupations();
+      case "hhRoles" -> p.hhProfessionalRoles();
+      case "nkzIsco" -> p.nkzIsco();
+      case "regionFormerNames" -> p.regionFormerNames();
+      case "mobility" -> p.graduateMobility();
+      default -> table;
+    };
+  }
+
+  /** Keys that appear twice, named with their file and the rows (1-based, after the header) that repeat them. */
+  static void checkKeys(Map<String, List<Row>> t, ReferencePaths p, List<String> problems) {
+    for (Map.Entry<String, int[]> k : new TreeMap<>(KEYS).entrySet()) {
+      Map<String, Integer> seen = new HashMap<>();
+      List<Row> rows = t.getOrDefault(k.getKey(), List.of());
+      for (int i = 0; i < rows.size(); i++) {
+        StringBuilder key = new StringBuilder();
+        for (int c : k.getValue()) {
+          key.append(key.length() == 0 ? "" : ", ").append(rows.get(i).isNullAt(c) ? "" : rows.get(i).get(c).toString().trim());
+        }
+        Integer first = seen.putIfAbsent(key.toString().toLowerCase(java.util.Locale.ROOT), i + 2);
+        if (first != null) {
+          problems.add(file(p, k.getKey()) + ": key '" + key + "' appears twice (lines " + first + " and " + (i + 2) + ")");
+        }
+      }
+    }
+  }
+
   static void check(Map<String, List<Row>> t, ReferencePaths p) {
     List<String> problems = new ArrayList<>();
+    checkKeys(t, p, problems);
     Set<String> units = codes(t.get("isco"), 0, r -> "unit".equals(r.getString(1)));
     Set<String> allIsco = codes(t.get("isco"), 0, r -> true);
     Set<String> fields = codes(t.get("isced"), 0, r -> true);

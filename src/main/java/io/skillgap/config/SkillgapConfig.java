@@ -68,22 +68,23 @@ public record SkillgapConfig(
 
   /** The night this run stands for. */
   public record RunSettings(LocalDate asOfDate, String batchId, int topN, boolean fullRebuild, double maxQuarantineShare,
-      int progressSeconds) {}
+      int progressSeconds, int maxAttempts) {}
 
-  /** How landing files are recognised and read. */
-  public record IngestSettings(boolean csvMultiLine, boolean alwaysChecksum, String fallbackEncoding) {}
+  /** How landing files are recognised and read, and the bounds on what one record may be. */
+  public record IngestSettings(boolean csvMultiLine, boolean alwaysChecksum, String fallbackEncoding, boolean followSymlinks,
+      int settleSeconds, int maxRecordBytes, int maxFieldChars, int maxQuotedLines, int maxQuotedBytes) {}
 
   /** Validation bounds and the dedupe window for vacancies. */
   public record VacancySettings(
       int dedupeWindowDays, LocalDate earliestPostedDate, String defaultCurrency,
       String defaultSalaryPeriod, double minMonthlySalaryKzt, double maxMonthlySalaryKzt,
-      int maxPositions, Map<String, Double> periodFactors) {}
+      int maxPositions, Map<String, Double> periodFactors, int maxOpenDays) {}
 
   /** Plausible bounds for official average wages. */
-  public record WageSettings(double minMonthlyWageKzt, double maxMonthlyWageKzt) {}
+  public record WageSettings(double minMonthlyWageKzt, double maxMonthlyWageKzt, long maxEmployees) {}
 
   /** Labour-market entry share per level of graduates. */
-  public record GraduateSettings(Map<String, Double> entryShare) {}
+  public record GraduateSettings(Map<String, Double> entryShare, long maxPerRow) {}
 
   /** Rows of {@code region} dated before {@code until} are split into today's regions by {@code shares}. */
   public record BoundaryChange(String region, LocalDate until, Map<String, Double> shares) {}
@@ -129,7 +130,15 @@ public record SkillgapConfig(
       if (!file.isFile()) {
         throw new InvalidConfigException("configuration file not found: " + file);
       }
-      base = ConfigFactory.parseFile(file).withFallback(defaults);
+      Config own;
+      try {
+        own = ConfigFactory.parseFile(file, com.typesafe.config.ConfigParseOptions.defaults().setAllowMissing(false));
+      } catch (ConfigException e) {
+        // The parser's message names the file and the line ("skillgap.conf: 12: Expecting ...").
+        throw new InvalidConfigException("cannot read the configuration file " + file + ": " + e.getMessage());
+      }
+      refuseUnknownKeys(own, defaults, file);
+      base = own.withFallback(defaults);
     }
     Config merged = base;
     try {
@@ -140,6 +149,31 @@ public record SkillgapConfig(
       return ConfigReader.read(merged.resolve());
     } catch (ConfigException e) {
       throw new InvalidConfigException(e.getMessage());
+    }
+  }
+
+  /**
+   * A key in a configuration file that the defaults do not have is a typo or a key of another version: it
+   * would be ignored silently, so it is refused, with its file and line. Spark settings under
+   * {@code spark.conf} are free-form.
+   */
+  static void refuseUnknownKeys(Config own, Config defaults, File file) {
+    for (Map.Entry<String, ConfigValue> e : own.entrySet()) {
+      String key = e.getKey();
+      if (key.startsWith("spark.conf.") || key.startsWith("vacancies.period-factors.") || key.equals("home")) {
+        continue;
+      }
+      boolean known;
+      try {
+        known = defaults.hasPathOrNull(key);
+      } catch (ConfigException.BadPath ex) {
+        known = false;
+      }
+      if (!known) {
+        int line = e.getValue().origin().lineNumber();
+        throw new InvalidConfigException("unknown configuration key in " + file + (line > 0 ? " line " + line : "") + ": " + key
+            + " (every key of conf/skillgap.conf is listed there; a misspelt key would be ignored)");
+      }
     }
   }
 
@@ -162,7 +196,8 @@ public record SkillgapConfig(
 
   /** A copy for another night (backfills): its as-of date and batch id. */
   public SkillgapConfig forNight(LocalDate night, String landing) {
-    RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare(), run.progressSeconds());
+    RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare(), run.progressSeconds(),
+        run.maxAttempts());
     return new SkillgapConfig(spark, new Paths(landing, paths.warehouse(), paths.publish()), reference, r, ingest, vacancies,
         wages, graduates, boundaryChanges, index, reliability, disclosure, piiSalt, report, configHash, sources);
   }

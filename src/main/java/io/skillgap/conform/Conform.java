@@ -68,9 +68,11 @@ public final class Conform {
   /** Tonight's vacancy rows of the canonical, hh and Enbek folders in the common shape. */
   static Dataset<Row> vacancyInput(SparkSession spark, Warehouse wh, Reference ref, SkillgapConfig cfg, String batchId) {
     String home = cfg.sources().homeCountry();
-    return VacancyInput.canonical(bronzeBatch(spark, wh, Source.VACANCIES, batchId), home)
-        .unionByName(HhVacancies.toInput(bronzeBatch(spark, wh, Source.HH, batchId), ref.hhAreas(), cfg.sources()))
-        .unionByName(EnbekVacancies.toInput(bronzeBatch(spark, wh, Source.ENBEK, batchId), ref.nkzIsco(), cfg.sources().enbekBoard(), home));
+    String salt = cfg.piiSalt();
+    return VacancyInput.canonical(bronzeBatch(spark, wh, Source.VACANCIES, batchId), home, salt)
+        .unionByName(HhVacancies.toInput(bronzeBatch(spark, wh, Source.HH, batchId), ref.hhAreas(), cfg.sources(), salt))
+        .unionByName(EnbekVacancies.toInput(bronzeBatch(spark, wh, Source.ENBEK, batchId), ref.nkzIsco(), cfg.sources().enbekBoard(), home,
+            salt));
   }
 
   /** stat.gov.kz wage tables: judged a row (a region) at a time, then one wage per major group. */
@@ -86,7 +88,7 @@ public final class Conform {
     Dataset<Row> rows = GraduateConform.typed(bronze);
     rows = Regions.withRegionCode(rows, "region", aliasKeys, "g_region");
     rows = GraduateConform.withField(rows, ref.isced(), ref.kzDirections());
-    Dataset<Row> checked = once(Rules.check(rows, GraduateConform.rules(cfg.run().asOfDate())));
+    Dataset<Row> checked = once(Rules.check(rows, GraduateConform.rules(cfg.graduates(), cfg.run().asOfDate())));
     return split(checked, Source.GRADUATES, GraduateConform.accepted(Rules.accepted(checked)));
   }
 

@@ -53,7 +53,7 @@ public final class Dedupe {
     aggs.add(sum("salary_monthly_kzt").as("salary_sum"));
     aggs.add(count("salary_monthly_kzt").as("salary_n"));
     for (String f : FIELDS) {
-      aggs.add(min_by(col(f), struct(col(f).isNull(), col("posted_date"), col("_batch_id"), col("_row_id"))).as(f));
+      aggs.add(min_by(col(f), struct(col(f).isNull(), col("posted_date"), col("_batch_id"), col("_source_file"), col("_row_id"))).as(f));
     }
     return ads.groupBy("source", "vacancy_id")
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))

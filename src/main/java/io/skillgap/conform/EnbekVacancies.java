@@ -31,12 +31,12 @@ public final class EnbekVacancies {
         concat(substring(t, 7, 4), lit("-"), substring(t, 4, 2), lit("-"), substring(t, 1, 2))).otherwise(t);
   }
 
-  public static Dataset<Row> toInput(Dataset<Row> bronze, Dataset<Row> nkz, String board, String homeCountry) {
+  public static Dataset<Row> toInput(Dataset<Row> bronze, Dataset<Row> nkz, String board, String homeCountry, String salt) {
     Dataset<Row> table = broadcast(nkz.select(col("nkz_code").as("_nkz"), col("isco_code").as("_nkz_isco")));
     Column unit = regexp_extract(regexp_replace(col("nkz_code"), "[^0-9]", ""), "^([0-9]{4})", 1);
     Dataset<Row> rows = bronze.withColumn("_nkz_unit", unit).join(table, col("_nkz_unit").equalTo(col("_nkz")), "left");
     return VacancyInput.select(rows
-        .withColumn(VacancyInput.RAW, VacancyInput.raw(Source.ENBEK))
+        .withColumn(VacancyInput.RAW, VacancyInput.raw(Source.ENBEK, salt))
         .withColumn("source", lit(board))
         .withColumn("posted_date", isoDate(col("posted_date")))
         .withColumn("closed_date", lit(null).cast("string"))

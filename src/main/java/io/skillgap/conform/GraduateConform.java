@@ -39,9 +39,9 @@ public final class GraduateConform {
     return decoded.join(f, col("g_field").equalTo(col("_f")), "left").drop("_f");
   }
 
-  public static List<Rule> rules(LocalDate asOf) {
+  public static List<Rule> rules(io.skillgap.config.SkillgapConfig.GraduateSettings s, LocalDate asOf) {
     return List.of(
-        rule("MALFORMED_ROW", col(Source.CORRUPT).isNotNull()),
+        Rules.parseFault(),
         rule("BAD_YEAR", col("g_year").isNull().or(col("g_year").lt(2000)).or(col("g_year").gt(asOf.getYear()))),
         rule("MISSING_REGION", blank("region")),
         rule("UNKNOWN_REGION", col("g_region").isNull()),
@@ -50,7 +50,8 @@ public final class GraduateConform {
         rule("UNKNOWN_LEVEL", col("g_level").isin(LEVELS.toArray()).equalTo(false).or(col("g_level").isNull())),
         rule("LEVEL_MISMATCH", col("g_implied_level").isNotNull().and(col("g_implied_level").notEqual(col("g_level")))),
         rule("BAD_COUNT", col("g_count").isNull().or(col("g_count").lt(0))
-            .or(col("g_count_exact").notEqual(col("g_count").cast("double")))));
+            .or(col("g_count_exact").notEqual(col("g_count").cast("double")))),
+        rule("IMPLAUSIBLE_COUNT", col("g_count").gt(s.maxPerRow())));
   }
 
   /** Accepted rows in silver shape. */

@@ -37,7 +37,7 @@ public final class HhVacancies {
     return when(isNet.and(n.isNotNull()), n.multiply(factor).cast("string")).otherwise(amount);
   }
 
-  public static Dataset<Row> toInput(Dataset<Row> bronze, Dataset<Row> areas, SourceSettings s) {
+  public static Dataset<Row> toInput(Dataset<Row> bronze, Dataset<Row> areas, SourceSettings s, String salt) {
     Dataset<Row> byId = broadcast(areas.where(col("area_id").isNotNull())
         .select(trim(col("area_id")).as("_a_id"), col("country").as("_id_country"), col("region_code").as("_id_region")));
     Dataset<Row> byName = broadcast(areas.select(Regions.key(col("area_name")).as("_a_name"), col("country").as("_name_country"),
@@ -54,7 +54,7 @@ public final class HhVacancies {
     Column isNet = lower(trim(col("gross"))).equalTo("false");
     Column currency = upper(trim(col("currency")));
     return VacancyInput.select(rows
-        .withColumn(VacancyInput.RAW, VacancyInput.raw(Source.HH))
+        .withColumn(VacancyInput.RAW, VacancyInput.raw(Source.HH, salt))
         .withColumn(VacancyInput.COUNTRY, country)
         .withColumn(VacancyInput.ABROAD, country.notEqual(lit(s.homeCountry())))
         .withColumn("region", when(country.equalTo(lit(s.homeCountry())), region))

@@ -1,6 +1,8 @@
 package io.skillgap.conform;
 
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
@@ -9,7 +11,9 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.skillgap.ingest.FileRecords;
 import io.skillgap.ingest.Source;
+import io.skillgap.ingest.Text;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,17 +30,25 @@ public final class Rules {
   private Rules() {}
 
   /** One validation rule; {@code failsWhen} may be null-valued, which counts as passing. */
-  public record Rule(String reason, Column failsWhen) {}
+  public record Rule(Column reason, Column failsWhen) {}
 
   public static Rule rule(String reason, Column failsWhen) {
-    return new Rule(reason, failsWhen);
+    return new Rule(lit(reason), failsWhen);
+  }
+
+  /**
+   * The parser's own verdict comes first: a record it could not read (MALFORMED_ROW, UNBALANCED_QUOTE,
+   * OVERSIZE_ROW, OVERSIZE_FIELD, BAD_ENCODING, FILE_READ_ERROR) is quarantined with that reason.
+   */
+  public static Rule parseFault() {
+    return new Rule(col(FileRecords.PARSE_ERROR), col(FileRecords.PARSE_ERROR).isNotNull());
   }
 
   /** The first failing rule's reason, or null. */
   public static Column firstFailure(List<Rule> rules) {
     Column out = null;
     for (Rule r : rules) {
-      out = out == null ? when(r.failsWhen(), lit(r.reason())) : out.when(r.failsWhen(), lit(r.reason()));
+      out = out == null ? when(r.failsWhen(), r.reason()) : out.when(r.failsWhen(), r.reason());
     }
     return out == null ? lit(null).cast("string") : out;
   }
@@ -66,10 +78,15 @@ public final class Rules {
         col("_batch_id"),
         source.as("source"),
         col(Source.SOURCE_FILE).as("source_file"),
-        col("_row_id").as("row_id"),
+        col("_row_id").as("line"),
         col(REASON).as("reason"),
-        Privacy.mask(coalesce(col(Source.CORRUPT), values)).as("raw_record"),
+        clip(Privacy.mask(coalesce(col(Source.CORRUPT), values)), Text.RAW_LIMIT).as("raw_record"),
         col("_load_time").as("load_time"));
+  }
+
+  /** Text cut to {@code max} characters, saying so (quarantine keeps evidence, not megabytes). */
+  static Column clip(Column text, int max) {
+    return when(length(text).gt(max), concat(substring(text, 1, max), lit("... [cut]"))).otherwise(text);
   }
 
   /** A literal map column, for looking a configured value (a number, a spelling) up by key with element_at. */

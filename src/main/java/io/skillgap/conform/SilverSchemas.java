@@ -85,8 +85,8 @@ public final class SilverSchemas {
       "_batch_id STRING NOT NULL",
       "source STRING NOT NULL COMMENT 'landing folder: vacancies, wages, graduates, hh, stat_wages or enbek'",
       "source_file STRING NOT NULL",
-      "row_id BIGINT NOT NULL COMMENT '_row_id of the bronze row'",
+      "line BIGINT NOT NULL COMMENT 'line of source_file where the record starts (its record number in a Parquet file; -1: the file failed)'",
       "reason STRING NOT NULL COMMENT 'reason code of the first rule the row failed'",
-      "raw_record STRING NOT NULL COMMENT 'the original line, or the original values as JSON (phones and e-mails masked)'",
+      "raw_record STRING NOT NULL COMMENT 'the original line, or the original values as JSON, cut to 4,096 characters, personal data masked (phones, e-mails, IIN/BIN, employer ids)'",
       "load_time TIMESTAMP NOT NULL"));
 }

@@ -74,7 +74,7 @@ public final class StatWages {
       anyWage = anyWage.or(v.isNotNull());
     }
     List<Rule> rules = new ArrayList<>();
-    rules.add(rule("MALFORMED_ROW", col(Source.CORRUPT).isNotNull()));
+    rules.add(Rules.parseFault());
     rules.add(rule("MISSING_YEAR", col("s_year").isNull()));
     rules.add(rule("BAD_YEAR", col("s_year").lt(2000).or(col("s_year").gt(asOf.getYear()))));
     rules.add(rule("MISSING_REGION", blank("region")));
@@ -89,7 +89,7 @@ public final class StatWages {
   /** A second row for the same year and region (two spellings of one region) is a duplicate. */
   public static Dataset<Row> flagDuplicateRegions(Dataset<Row> checked) {
     Dataset<Row> ranked = checked.withColumn("_rank", when(col(REASON).isNull(),
-        row_number().over(Window.partitionBy(col("s_year"), col("s_region"), col(REASON)).orderBy("_row_id"))));
+        row_number().over(Window.partitionBy(col("s_year"), col("s_region"), col(REASON)).orderBy(Source.SOURCE_FILE, "_row_id"))));
     return ranked.withColumn(REASON, when(col("_rank").gt(1), lit("DUPLICATE_KEY")).otherwise(col(REASON))).drop("_rank");
   }
 

@@ -115,7 +115,7 @@ public final class VacancyConform {
     Column salaryStated = col("v_salary_mid").isNotNull();
     Column home = col(VacancyInput.ABROAD).equalTo(false);
     List<Rule> rules = new java.util.ArrayList<>();
-    rules.add(rule("MALFORMED_ROW", col(io.skillgap.ingest.Source.CORRUPT).isNotNull()));
+    rules.add(Rules.parseFault());
     VacancyInput.PRE_REASONS.forEach(r -> rules.add(rule(r, col(VacancyInput.PRE_REASON).equalTo(r))));
     rules.addAll(List.of(
         rule("MISSING_VACANCY_ID", blank("vacancy_id")),
@@ -127,6 +127,8 @@ public final class VacancyConform {
             .or(col("v_posted").gt(lit(java.sql.Date.valueOf(asOf))))),
         rule("BAD_CLOSED_DATE", present("closed_date").and(col("v_closed").isNull())),
         rule("CLOSED_BEFORE_POSTED", col("v_closed").lt(col("v_posted"))),
+        rule("CLOSED_DATE_OUT_OF_RANGE", col("v_closed").gt(org.apache.spark.sql.functions.date_add(col("v_posted"), s.maxOpenDays()))
+            .or(col("v_closed").gt(lit(java.sql.Date.valueOf(asOf.plusYears(1)))))),
         rule("MISSING_REGION", home.and(blank("region"))),
         rule("UNKNOWN_REGION", home.and(col("v_region").isNull())),
         rule("REGION_NOT_SUBNATIONAL", col("v_region_type").equalTo("country")),
@@ -163,13 +165,14 @@ public final class VacancyConform {
     Dataset<Row> tonight = checked.select(col("v_source").as("_b_source"), col("v_id").as("_b_id")).distinct();
     Dataset<Row> existing = existingAds
         .join(tonight, col("source").equalTo(col("_b_source")).and(col("vacancy_id").equalTo(col("_b_id"))), "left_semi")
-        .withColumn("_rank", row_number().over(Window.partitionBy("source", "vacancy_id").orderBy("posted_date", "_batch_id", "_row_id")))
+        .withColumn("_rank", row_number().over(Window.partitionBy("source", "vacancy_id").orderBy("posted_date", "_batch_id", "_source_file", "_row_id")))
         .where(col("_rank").equalTo(1))
         .select(col("source").as("_e_source"), col("vacancy_id").as("_e_id"), concat_ws("|", col("title_norm"), col("region"),
             coalesce(col("employer_id"), lit("")), coalesce(col("isco_code"), lit(""))).as("_e_identity"));
     Column valid = col(Rules.REASON).isNull();
     // Valid rows first, then by posting and row: the first row of an id sets its identity for the night.
-    WindowSpec byId = Window.partitionBy("v_source", "v_id").orderBy(col(Rules.REASON).asc_nulls_first(), col("v_posted"), col("_row_id"));
+    WindowSpec byId = Window.partitionBy("v_source", "v_id").orderBy(col(Rules.REASON).asc_nulls_first(), col("v_posted"),
+        col(io.skillgap.ingest.Source.SOURCE_FILE), col("_row_id"));
     Dataset<Row> t = checked.withColumn("_identity", identity)
         .join(existing, col("v_source").equalTo(col("_e_source")).and(col("v_id").equalTo(col("_e_id"))), "left")
         .withColumn("_first_identity", first(col("_identity")).over(byId));

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import io.skillgap.ingest.FileRecords;
 import io.skillgap.ingest.Source;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +36,13 @@ public final class VacancyInput {
   /** The columns of the shape, in order. */
   public static List<String> columns() {
     List<String> out = new ArrayList<>(Source.VACANCIES.columns());
-    out.addAll(List.of(Source.CORRUPT, Source.SOURCE_FILE, "_row_id", "_batch_id", "_load_time",
+    out.addAll(List.of(Source.CORRUPT, Source.SOURCE_FILE, "_row_id", FileRecords.LINES, FileRecords.PARSE_ERROR, "_batch_id", "_load_time",
         ORIGIN, COUNTRY, ABROAD, ROLE_IDS, OCC_METHOD, PRE_REASON, RAW));
     return out;
   }
 
   /** Canonical vacancy rows: all in the home country, codes (when given) from the source itself. */
-  public static Dataset<Row> canonical(Dataset<Row> bronze, String homeCountry) {
-    Column[] landing = Source.VACANCIES.columns().stream().map(c -> col(c)).toArray(Column[]::new);
+  public static Dataset<Row> canonical(Dataset<Row> bronze, String homeCountry, String salt) {
     return select(bronze
         .withColumn(ORIGIN, lit(Source.VACANCIES.folder()))
         .withColumn(COUNTRY, lit(homeCountry))
@@ -50,7 +50,7 @@ public final class VacancyInput {
         .withColumn(ROLE_IDS, lit(null).cast("string"))
         .withColumn(OCC_METHOD, lit(null).cast("string"))
         .withColumn(PRE_REASON, lit(null).cast("string"))
-        .withColumn(RAW, to_json(struct(landing))));
+        .withColumn(RAW, raw(Source.VACANCIES, salt)));
   }
 
   /** The shape's columns only, in order (for unionByName). */
@@ -58,8 +58,12 @@ public final class VacancyInput {
     return rows.select(columns().stream().map(c -> col(c)).toArray(Column[]::new));
   }
 
-  /** Text of the source's own columns as JSON: what quarantine keeps of a row that parsed. */
-  static Column raw(Source source) {
-    return to_json(struct(source.columns().stream().map(c -> col(c)).toArray(Column[]::new)));
+  /**
+   * Text of the source's own columns as JSON: what quarantine keeps of a row that parsed. The employer id
+   * is kept only as its pseudonym (a sole proprietor's BIN is their IIN).
+   */
+  static Column raw(Source source, String salt) {
+    return to_json(struct(source.columns().stream()
+        .map(c -> c.equals("employer_id") ? Privacy.pseudonym(col(c), salt).as(c) : col(c)).toArray(Column[]::new)));
   }
 }

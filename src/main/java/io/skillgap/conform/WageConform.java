@@ -41,14 +41,15 @@ public final class WageConform {
 
   public static List<Rule> rules(WageSettings s, LocalDate asOf) {
     return List.of(
-        rule("MALFORMED_ROW", col(Source.CORRUPT).isNotNull()),
+        Rules.parseFault(),
         rule("BAD_YEAR", col("w_year").isNull().or(col("w_year").lt(2000)).or(col("w_year").gt(asOf.getYear()))),
         rule("MISSING_REGION", blank("region")),
         rule("UNKNOWN_REGION", col("w_region").isNull()),
         rule("UNKNOWN_OCCUPATION_CODE", col("w_isco_known").isNull()),
         rule("BAD_WAGE", col("w_wage").isNull().or(col("w_wage").leq(0))),
         rule("ABSURD_WAGE", col("w_wage").lt(s.minMonthlyWageKzt()).or(col("w_wage").gt(s.maxMonthlyWageKzt()))),
-        rule("BAD_EMPLOYEES", present("employees").and(col("w_employees").isNull().or(col("w_employees").lt(0)))));
+        rule("BAD_EMPLOYEES", present("employees").and(col("w_employees").isNull().or(col("w_employees").lt(0)))),
+        rule("IMPLAUSIBLE_COUNT", col("w_employees").gt(s.maxEmployees())));
   }
 
   /**
@@ -57,7 +58,7 @@ public final class WageConform {
    */
   public static Dataset<Row> flagDuplicateKeys(Dataset<Row> checked) {
     Dataset<Row> ranked = checked.withColumn("_rank", when(col(REASON).isNull(),
-        row_number().over(Window.partitionBy(col("w_year"), col("w_region"), col("w_isco"), col(REASON)).orderBy("_row_id"))));
+        row_number().over(Window.partitionBy(col("w_year"), col("w_region"), col("w_isco"), col(REASON)).orderBy(Source.SOURCE_FILE, "_row_id"))));
     return ranked.withColumn(REASON, when(col("_rank").gt(1), lit("DUPLICATE_KEY")).otherwise(col(REASON))).drop("_rank");
   }
 

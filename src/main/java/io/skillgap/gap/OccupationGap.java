@@ -88,6 +88,7 @@ public final class OccupationGap {
     List<Column> order = new java.util.ArrayList<>(List.of(col("region_estimated")));
     if (List.of(wages.columns()).contains("_batch_id")) {
       order.add(col("_batch_id").desc());
+      order.add(col("_source_file"));
       order.add(col("_row_id"));
     }
     return split.withColumn("_rank", row_number().over(Window.partitionBy("year", "region", "isco_code")

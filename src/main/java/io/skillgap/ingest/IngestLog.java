@@ -31,13 +31,14 @@ public final class IngestLog {
       "location STRING NOT NULL COMMENT 'where the file was read'", "source STRING NOT NULL", "size BIGINT NOT NULL", "modified BIGINT NOT NULL",
       "checksum STRING", "encoding STRING", "version INT NOT NULL", "batch_id STRING NOT NULL",
       "status STRING NOT NULL COMMENT 'loaded or rejected'", "reason STRING", "detail STRING", "rows BIGINT",
+      "lines BIGINT COMMENT 'physical lines of a text file (header, records and blank lines); records of a Parquet file'",
       "logged_at TIMESTAMP NOT NULL"));
 
   /** What tonight does with a file. */
   public enum Action { NEW, CHANGED, UNCHANGED }
 
-  /** A listed file with the decision about it; version is the one it will have once loaded. */
-  public record Planned(LandingFile file, Action action, int version, String checksum, long firstNonUtf8Line) {}
+  /** A listed file with the decision about it; version is the one it will have once loaded; scan is null when unchanged. */
+  public record Planned(LandingFile file, Action action, int version, String checksum, FileScan.Result scan) {}
 
   /** An entry as last logged by another batch. */
   public record Entry(String path, long size, long modified, String checksum, int version, String status) {}
@@ -61,23 +62,33 @@ public final class IngestLog {
     return out;
   }
 
-  /** Decides, per listed file, whether tonight loads it. Reads a file's content only when needed. */
+  /**
+   * Decides, per listed file, whether tonight loads it. Only files whose size or modification time moved
+   * (or every file, with always-checksum) are scanned, all in one batch; a scanned file whose content hash
+   * matches its last version is unchanged.
+   */
   public static List<Planned> plan(List<LandingFile> files, Map<String, Entry> latest, boolean alwaysChecksum,
-      java.util.function.Function<String, LandingFiles.Content> reader) {
+      java.util.function.Function<List<LandingFile>, Map<String, FileScan.Result>> scanner) {
+    List<LandingFile> toScan = new ArrayList<>();
+    for (LandingFile f : files) {
+      Entry prev = latest.get(f.path());
+      if (prev == null || alwaysChecksum || prev.size() != f.size() || prev.modified() != f.modified()) {
+        toScan.add(f);
+      }
+    }
+    Map<String, FileScan.Result> scans = toScan.isEmpty() ? Map.of() : scanner.apply(toScan);
     List<Planned> out = new ArrayList<>();
     for (LandingFile f : files) {
       Entry prev = latest.get(f.path());
-      if (prev != null && !alwaysChecksum && prev.size() == f.size() && prev.modified() == f.modified()) {
-        out.add(new Planned(f, Action.UNCHANGED, prev.version(), prev.checksum(), 0));
-        continue;
-      }
-      LandingFiles.Content c = reader.apply(f.location());
-      if (prev == null) {
-        out.add(new Planned(f, Action.NEW, 1, c.checksum(), c.firstNonUtf8Line()));
-      } else if (c.checksum().equals(prev.checksum())) {
-        out.add(new Planned(f, Action.UNCHANGED, prev.version(), prev.checksum(), 0));
+      FileScan.Result c = scans.get(f.location());
+      if (c == null) {
+        out.add(new Planned(f, Action.UNCHANGED, prev.version(), prev.checksum(), null));
+      } else if (prev == null) {
+        out.add(new Planned(f, Action.NEW, 1, c.checksum(), c));
+      } else if (c.checksum() != null && c.checksum().equals(prev.checksum())) {
+        out.add(new Planned(f, Action.UNCHANGED, prev.version(), prev.checksum(), null));
       } else {
-        out.add(new Planned(f, Action.CHANGED, prev.version() + 1, c.checksum(), c.firstNonUtf8Line()));
+        out.add(new Planned(f, Action.CHANGED, prev.version() + 1, c.checksum(), c));
       }
     }
     return out;
@@ -85,10 +96,10 @@ public final class IngestLog {
 
   /** A log row for a planned file. */
   public static Row entry(Planned p, String batchId, String encoding, String status, String reason, String detail, Long rows,
-      Timestamp at) {
+      Long lines, Timestamp at) {
     LandingFile f = p.file();
     return RowFactory.create(f.path(), f.location(), f.source().folder(), f.size(), f.modified(), p.checksum(), encoding, p.version(), batchId,
-        status, reason, detail, rows, at);
+        status, reason, Text.quote(detail), rows, lines, at);
   }
 
   /** Replaces the batch's entries (a rerun of the night rewrites them). */

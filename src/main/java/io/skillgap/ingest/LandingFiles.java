@@ -1,136 +1,180 @@
 package io.skillgap.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
-/** The files of a landing folder: listing, content hash and whether the text is valid UTF-8. */
+/**
+ * The files of a landing folder, listed exactly: each by its name as written (a location URI, so "+",
+ * "%", ":" or spaces in a name are never decoded into another file), symbolic links refused unless a
+ * setting allows those that stay inside the landing folder, and files still being written held back
+ * until they have stopped changing.
+ */
 public final class LandingFiles {
   private LandingFiles() {}
 
   /**
    * A landing file as listed: {@code path} relative to the landing folder ("vacancies/hh_2024.csv"), which
    * identifies the file from night to night even when each night's files arrive in a folder of their own;
-   * {@code location} is where it is tonight.
+   * {@code location} is where it is tonight, as a URI.
    */
   public record LandingFile(Source source, String path, String location, long size, long modified) {}
 
-  /** The landing folder as Hadoop writes paths under it ("file:/data/landing"). */
-  public static String root(Configuration conf, String landingRoot) {
-    Path p = new Path(landingRoot);
-    try {
-      return p.getFileSystem(conf).makeQualified(p).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot resolve landing folder " + landingRoot, e);
-    }
-  }
+  /** A listed entry that is not loaded, and why (SYMLINK). */
+  public record Refused(Source source, String path, String reason, String detail) {}
 
-  /** Content facts read in one pass: SHA-256 of the bytes, and the first line that is not valid UTF-8 (0 when all is). */
-  public record Content(String checksum, long firstNonUtf8Line) {}
+  /** What a listing found. */
+  public record Listing(List<LandingFile> files, List<Refused> refused) {}
 
   /** The data files under {@code <landing>/<source>/}, sorted by path; hidden files and markers are skipped. */
-  public static List<LandingFile> list(Configuration conf, String landingRoot, Source source, List<String> warnings) {
+  public static Listing list(Configuration conf, String landingRoot, Source source, boolean followSymlinks, List<String> warnings) {
     Path dir = new Path(landingRoot, source.folder());
     List<LandingFile> out = new ArrayList<>();
-    String root = root(conf, landingRoot);
+    List<Refused> refused = new ArrayList<>();
     try {
       FileSystem fs = dir.getFileSystem(conf);
       if (!fs.exists(dir)) {
         if (!source.optional()) {
           warnings.add("no landing folder " + dir + ": nothing to load for it");
         }
-        return out;
+        return new Listing(out, refused);
       }
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-      while (it.hasNext()) {
-        LocatedFileStatus f = it.next();
-        String name = f.getPath().getName();
-        // Hidden files and markers such as _SUCCESS or .crc are not data.
-        if (f.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
-          String location = fs.makeQualified(f.getPath()).toString();
-          out.add(new LandingFile(source, location.substring(root.length() + 1), location, f.getLen(), f.getModificationTime()));
-        }
+      if ("file".equals(fs.getUri().getScheme())) {
+        listLocal(java.nio.file.Path.of(fs.makeQualified(new Path(landingRoot)).toUri()), source, followSymlinks, out, refused);
+      } else {
+        String root = fs.makeQualified(new Path(landingRoot)).toUri().getPath();
+        listRemote(fs, dir, root, source, out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list landing folder " + dir, e);
     }
     out.sort((a, b) -> a.path().compareTo(b.path()));
-    return out;
+    return new Listing(out, refused);
   }
 
-  /** Reads the file once: its hash, and where (if anywhere) it stops being UTF-8. */
-  public static Content content(Configuration conf, String path) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  /** Hidden files and markers such as _SUCCESS or .crc are not data. */
+  static boolean isData(String name) {
+    return !name.startsWith(".") && !name.startsWith("_");
+  }
+
+  /** A local landing folder, walked without following links: a link is looked at, not silently entered. */
+  private static void listLocal(java.nio.file.Path root, Source source, boolean followSymlinks, List<LandingFile> out,
+      List<Refused> refused) throws IOException {
+    java.nio.file.Path realRoot = root.toRealPath();
+    java.nio.file.Path dir = root.resolve(source.folder());
+    if (Files.isSymbolicLink(dir)) {
+      refused.add(new Refused(source, source.folder(), "SYMLINK", "the source folder is a symbolic link: not followed"));
+      return;
     }
-    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    long line = 1;
-    long badLine = 0;
-    Path p = new Path(path);
-    try (InputStream in = p.getFileSystem(conf).open(p)) {
-      byte[] buf = new byte[1 << 16];
-      ByteBuffer pending = ByteBuffer.allocate((1 << 16) + 8);
-      CharBuffer chars = CharBuffer.allocate(1 << 17);
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        sha.update(buf, 0, n);
-        if (badLine != 0) {
-          continue;
+    Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new java.nio.file.SimpleFileVisitor<>() {
+      @Override
+      public java.nio.file.FileVisitResult preVisitDirectory(java.nio.file.Path d, BasicFileAttributes a) {
+        return d.equals(dir) || isData(d.getFileName().toString())
+            ? java.nio.file.FileVisitResult.CONTINUE : java.nio.file.FileVisitResult.SKIP_SUBTREE;
+      }
+
+      @Override
+      public java.nio.file.FileVisitResult visitFile(java.nio.file.Path f, BasicFileAttributes a) throws IOException {
+        String name = f.getFileName().toString();
+        String rel = root.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+        if (!isData(name)) {
+          return java.nio.file.FileVisitResult.CONTINUE;
         }
-        pending.put(buf, 0, n).flip();
-        CoderResult r = utf8.decode(pending, chars, false);
-        chars.flip();
-        for (int i = 0; i < chars.length(); i++) {
-          if (chars.charAt(i) == '\n') {
-            line++;
+        if (a.isSymbolicLink()) {
+          java.nio.file.Path target;
+          try {
+            target = f.toRealPath();
+          } catch (IOException e) {
+            refused.add(new Refused(source, rel, "SYMLINK", "a symbolic link to a missing target: not followed"));
+            return java.nio.file.FileVisitResult.CONTINUE;
           }
+          boolean inside = target.startsWith(realRoot);
+          if (!followSymlinks || !inside || !Files.isRegularFile(target)) {
+            refused.add(new Refused(source, rel, "SYMLINK", "a symbolic link to " + Text.quote(target.toString()) + ": not followed ("
+                + (followSymlinks ? "only links to files inside the landing folder are" : "ingest.follow-symlinks is off") + ")"));
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+          BasicFileAttributes t = Files.readAttributes(target, BasicFileAttributes.class);
+          out.add(new LandingFile(source, rel, target.toUri().toString(), t.size(), t.lastModifiedTime().toMillis()));
+        } else if (a.isRegularFile()) {
+          out.add(new LandingFile(source, rel, f.toUri().toString(), a.size(), a.lastModifiedTime().toMillis()));
         }
-        chars.clear();
-        if (r.isError()) {
-          badLine = line;
-        }
-        pending.compact();
+        return java.nio.file.FileVisitResult.CONTINUE;
       }
-      if (badLine == 0) {
-        pending.flip();
-        if (utf8.decode(pending, chars, true).isError()) {
-          badLine = line;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + path, e);
-    }
-    return new Content(HexFormat.of().formatHex(sha.digest()), badLine);
+    });
   }
 
-  /** True when the bytes decode as UTF-8 (for tests and small checks). */
-  static boolean isUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
+  /** Object stores and HDFS: no links to follow; names as the file system gives them. */
+  private static void listRemote(FileSystem fs, Path dir, String root, Source source, List<LandingFile> out) throws IOException {
+    for (FileStatus f : fs.listStatus(dir)) {
+      String name = f.getPath().getName();
+      if (!isData(name)) {
+        continue;
+      }
+      if (f.isDirectory()) {
+        listRemote(fs, f.getPath(), root, source, out);
+      } else if (f.isFile()) {
+        String path = f.getPath().toUri().getPath();
+        out.add(new LandingFile(source, path.substring(root.length() + (root.endsWith("/") ? 0 : 1)), f.getPath().toUri().toString(),
+            f.getLen(), f.getModificationTime()));
+      }
     }
+  }
+
+  /** A file's size and modification time as the listing sees them (local files without Hadoop's wrapper). */
+  private static long[] sizeAndTime(Configuration conf, String location) throws IOException {
+    java.net.URI uri = java.net.URI.create(location);
+    if ("file".equals(uri.getScheme())) {
+      BasicFileAttributes a = Files.readAttributes(java.nio.file.Path.of(uri), BasicFileAttributes.class);
+      return new long[] {a.size(), a.lastModifiedTime().toMillis()};
+    }
+    FileStatus s = new Path(uri).getFileSystem(conf).getFileStatus(new Path(uri));
+    return new long[] {s.getLen(), s.getModificationTime()};
+  }
+
+  /**
+   * The files that have stopped changing: when any was modified within the last {@code settleMillis}, the
+   * listing waits that long once and looks again; a file whose size or modification time moved meanwhile
+   * is still being written and waits for the next night. Returns the settled files; the others go to
+   * {@code changing}.
+   */
+  public static List<LandingFile> settled(Configuration conf, List<LandingFile> files, long settleMillis, List<LandingFile> changing) {
+    long now = System.currentTimeMillis();
+    if (settleMillis <= 0 || files.stream().noneMatch(f -> f.modified() > now - settleMillis)) {
+      return files;
+    }
+    try {
+      Thread.sleep(settleMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for landing files to settle", e);
+    }
+    List<LandingFile> out = new ArrayList<>();
+    for (LandingFile f : files) {
+      if (f.modified() <= now - settleMillis) {
+        out.add(f);
+        continue;
+      }
+      try {
+        long[] now2 = sizeAndTime(conf, f.location());
+        if (now2[0] == f.size() && now2[1] == f.modified()) {
+          out.add(f);
+        } else {
+          changing.add(f);
+        }
+      } catch (IOException e) {
+        changing.add(f); // gone meanwhile: it was being moved or replaced
+      }
+    }
+    return out;
   }
 }

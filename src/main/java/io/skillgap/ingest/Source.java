@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -65,6 +64,14 @@ public enum Source {
     this.aliases = aliases;
   }
 
+  /**
+   * Whether a quoted CSV field may span lines (RFC 4180 allows it; the Enbek and stat.gov.kz exports are
+   * one row per line, so there an open quote is a fault of that line, not a licence to swallow the next).
+   */
+  public boolean multiLineCsv() {
+    return this == VACANCIES || this == WAGES || this == GRADUATES;
+  }
+
   /** The real-format folders are there only where a deployment has such feeds: their absence is normal. */
   public boolean optional() {
     return this == HH || this == STAT_WAGES || this == ENBEK;
@@ -98,11 +105,13 @@ public enum Source {
     return s.add(CORRUPT, DataTypes.StringType, true);
   }
 
-  /** The landing schema followed by the bronze bookkeeping columns. */
+  /**
+   * The landing schema followed by the bronze bookkeeping columns: the file, the record's first line
+   * ({@code _row_id}; its number in a Parquet file), the physical lines it took, its parse fault, batch and
+   * load time.
+   */
   public StructType bronzeSchema() {
-    return landingSchema()
-        .add(SOURCE_FILE, DataTypes.StringType, false)
-        .add(new StructField("_row_id", DataTypes.LongType, false, org.apache.spark.sql.types.Metadata.empty()))
+    return FileRecords.schema(this)
         .add("_batch_id", DataTypes.StringType, false)
         .add("_load_time", DataTypes.TimestampType, false);
   }

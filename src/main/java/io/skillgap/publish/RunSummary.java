@@ -60,7 +60,7 @@ public final class RunSummary {
    * The national top shortages of the latest year: real occupations only, summed over regions,
    * ordered by the gap (positions minus new supply). Small by construction (top n rows).
    */
-  public static List<Map<String, Object>> topShortages(Warehouse wh, int n) {
+  public static List<Map<String, Object>> topShortages(Warehouse wh, int n, int threshold) {
     Dataset<Row> gap = wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(col("is_residual").equalTo(false));
     Row latest = gap.agg(max("year")).first();
     if (latest.isNullAt(0)) {
@@ -80,13 +80,20 @@ public final class RunSummary {
       m.put("isco_code", r.getString(0));
       m.put("occupation_title", r.getString(1));
       m.put("innovation_sector", r.getString(2));
-      m.put("positions", round1(r.getDouble(3)));
-      m.put("graduate_supply", round1(r.getDouble(4)));
-      m.put("gap", round1(r.getDouble(5)));
-      m.put("demand_supply_ratio", r.isNullAt(6) ? null : round1(r.getDouble(6)));
+      // A national total is published only where disclosure control protects it: the occupation's cells
+      // across regions keep none or two hidden (SafeTables), and a small total would itself reveal them.
+      boolean small = isSmall(r.getDouble(3), threshold) || isSmall(r.getDouble(4), threshold);
+      m.put("positions", isSmall(r.getDouble(3), threshold) ? null : round1(r.getDouble(3)));
+      m.put("graduate_supply", isSmall(r.getDouble(4), threshold) ? null : round1(r.getDouble(4)));
+      m.put("gap", small ? null : round1(r.getDouble(5)));
+      m.put("demand_supply_ratio", small || r.isNullAt(6) ? null : round1(r.getDouble(6)));
       out.add(m);
     }
     return out;
+  }
+
+  private static boolean isSmall(double v, int threshold) {
+    return v > 0 && v < threshold;
   }
 
   static double round1(double v) {

@@ -95,11 +95,12 @@ public final class SafeTables {
   /**
    * sector_region_summary: a sector's total is hidden when it is small, or when its occupations have
    * exactly one hidden cell that no other occupation of the sector could cover (the total would give it
-   * away); then each region keeps none or at least two hidden sector totals.
+   * away); then each region keeps none or at least two hidden sector totals, and so does each sector
+   * across regions, because the report and the summary show a sector's national total.
    */
   public static Dataset<Row> sectors(Dataset<Row> gold, Dataset<Row> safeOccupations, DisclosureSettings d) {
-    List<List<String>> region = List.of(List.of("year", "region"));
-    List<String> key = List.of("sector");
+    List<List<String>> region = List.of(List.of("year", "region"), List.of("year", "sector"));
+    List<String> key = List.of("region", "sector");
     int k = d.threshold();
     Dataset<Row> lone = safeOccupations.groupBy(col("year"), col("region"), col("_sector_group").as("sector"))
         .agg(sum(when(col(hidden("demand")), 1).otherwise(0)).as("_demand_hidden_cells"),

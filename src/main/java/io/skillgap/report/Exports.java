@@ -51,7 +51,8 @@ public final class Exports {
         try (OutputStream out = csv.getFileSystem(conf).create(csv, true);
              Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
           w.write('\uFEFF');
-          try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(headers(e.schema(), l)).setRecordSeparator("\r\n").get()
+          String[] header = java.util.Arrays.stream(headers(e.schema(), l)).map(SafeCsv::text).toArray(String[]::new);
+          try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\r\n").get()
               .print(w)) {
             writeTable(wb, styles, rows(spark, published + "/" + e.table(), e.schema()), printer, e.table(), e.schema(), l);
           }
@@ -98,7 +99,7 @@ public final class Exports {
         }
         Cell c = out.createCell(i);
         Object v = row.get(i);
-        values.add(v);
+        values.add(SafeCsv.cell(v));
         if (v instanceof Number n) {
           c.setCellValue(n.doubleValue());
           c.setCellStyle(styles.number(schema.fields()[i]));

@@ -36,6 +36,18 @@ class ReferenceChecksTest {
   }
 
   @Test
+  void aKeyThatAppearsTwiceIsRefusedAtLoadWithItsFileAndLines() {
+    Map<String, List<Row>> t = tables();
+    t.put("isco", List.of(RowFactory.create("2", "major", "Professionals", null), RowFactory.create("2512", "unit", "Software developers", "251"),
+        RowFactory.create("2512", "unit", "Software developers again", "251")));
+    t.put("regions", List.of(RowFactory.create("KZ-75", "75", "city", "Almaty", null, null, null),
+        RowFactory.create("kz-75 ", "75", "city", "Almaty", null, null, null)));
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ReferenceChecks.check(t, null));
+    assertTrue(e.getMessage().contains("isco: key '2512' appears twice (lines 3 and 4)"), e.getMessage());
+    assertTrue(e.getMessage().contains("regions: key 'kz-75' appears twice (lines 2 and 3)"), e.getMessage());
+  }
+
+  @Test
   void eachInconsistencyIsNamed() {
     Map<String, List<Row>> t = tables();
     t.put("crosswalk", List.of(RowFactory.create("061", "2512", 0.7), RowFactory.create("061", "2511", 0.4),

@@ -65,6 +65,26 @@ class SkillgapConfigTest {
     assertTrue(err.toString().contains("unknown configuration key in --set: vacancies.window"), err.toString());
   }
 
+  @Test
+  void aBrokenOrMisspeltConfigurationFileIsRefusedWithItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.io.File broken = dir.resolve("broken.conf").toFile();
+    java.nio.file.Files.writeString(broken.toPath(), "vacancies {\n  dedupe-window-days = 30\n  max-positions = [\n}\n");
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SkillgapConfig.load(broken, Map.of()), "parse error");
+    assertTrue(e.getMessage().contains("broken.conf") && e.getMessage().contains(": 4:"), e.getMessage());
+    java.io.File typo = dir.resolve("typo.conf").toFile();
+    java.nio.file.Files.writeString(typo.toPath(), "vacancies {\n  dedupe-window-days = 30\n  dedupe-windw-days = 20\n}\n"
+        + "spark.conf { \"spark.sql.shuffle.partitions\" = \"4\" }\n");
+    InvalidConfigException u = assertThrows(InvalidConfigException.class, () -> SkillgapConfig.load(typo, Map.of()), "unknown key");
+    assertTrue(u.getMessage().contains("unknown configuration key in " + typo + " line 3: vacancies.dedupe-windw-days"), u.getMessage());
+    // The command line maps it to exit code 2, with the file in the message.
+    StringWriter err = new StringWriter();
+    CommandLine cli = SkillGap.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertEquals(SkillGap.BAD_CONFIG, cli.execute("run", "--config", broken.toString()), "exit code");
+    assertTrue(err.toString().contains("broken.conf"), err.toString());
+  }
+
   private static void assertMessage(String expected, Map<String, String> overrides) {
     InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> SkillgapConfig.load(null, overrides),
         "should fail: " + overrides);

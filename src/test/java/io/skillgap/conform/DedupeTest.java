@@ -13,13 +13,18 @@ class DedupeTest extends SparkTestBase {
       + " title_norm STRING, isco_code STRING, region STRING, employer_id STRING, nace_section STRING,"
       + " nace_division STRING, salary_monthly_kzt DOUBLE, education_level INT, positions INT, _row_id BIGINT, _batch_id STRING";
 
+  /** Silver ads; the file of every row is the same (ties are broken by it, then by the line). */
+  private Dataset<Row> ads(Object[]... rows) {
+    return df(ADS, rows).withColumn("_source_file", org.apache.spark.sql.functions.lit("vacancies/a.csv"));
+  }
+
   private static java.sql.Date d(String s) {
     return java.sql.Date.valueOf(s);
   }
 
   @Test
   void adsCollapseBySourceIdThenByEmployerTitleAndRegionWithinTheWindow() {
-    Dataset<Row> ads = df(ADS,
+    Dataset<Row> ads = ads(
         // hh:1 and its re-post 22 days later: one vacancy on hh.
         row("hh", "1", d("2024-01-10"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, 400000.0, null, 1, 1L, "b1"),
         row("hh", "1", d("2024-02-01"), d("2024-03-01"), "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, 500000.0, null, 2, 2L, "b1"),
@@ -47,7 +52,7 @@ class DedupeTest extends SparkTestBase {
   void theWindowIsMeasuredFromThePreviousPosting() {
     // Days 0, 50 and 100: each gap is 50 <= 60, so one vacancy although the ends are 100 days apart;
     // day 200 is 100 days after day 100: a second one.
-    Dataset<Row> ads = df(ADS,
+    Dataset<Row> ads = ads(
         row("hh", "1", d("2024-01-01"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 1L, "b1"),
         row("hh", "2", d("2024-02-20"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 2L, "b1"),
         row("hh", "3", d("2024-04-10"), null, "T", "t", "2512", "KZ-75", "E", null, null, null, null, 1, 3L, "b1"),
@@ -58,14 +63,14 @@ class DedupeTest extends SparkTestBase {
 
   @Test
   void aNightRecomputesOnlyTheClustersItsAdsTouchAndEndsAsAFullCollapse() {
-    Dataset<Row> before = df(ADS,
+    Dataset<Row> before = ads(
         row("hh", "1", d("2024-01-10"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, null, null, 1, 1L, "b1"),
         // 70 days after hh:1: a second vacancy of the same employer, title and region (window 60).
         row("enbek", "A", d("2024-03-20"), null, "Java Developer", "java developer", null, "KZ-75", "E1", null, null, null, null, 1, 2L, "b1"),
         // Posted without an employer: a cluster of its own id, until tonight.
         row("hh", "4", d("2024-02-15"), null, "Java Developer", "java developer", "2512", "KZ-75", null, null, null, null, null, 1, 3L, "b1"),
         row("hh", "3", d("2024-02-01"), null, "Analyst", "analyst", "2511", "KZ-71", "E2", null, null, null, null, 1, 4L, "b1"));
-    Dataset<Row> tonight = df(ADS,
+    Dataset<Row> tonight = ads(
         // hh:4 re-posted with its employer: the id moves to E1's cluster and bridges hh:1 (36 days) and enbek:A (34 days).
         row("hh", "4", d("2024-02-25"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, null, null, 1, 5L, "b2"),
         row("other", "Z", d("2024-02-26"), null, "Welder", "welder", "7212", "KZ-11", "E3", null, null, null, null, 1, 6L, "b2"));

@@ -35,7 +35,7 @@ class GraduateAndWageConformTest extends ConformTestBase {
         values(4L, "BAD_YEAR"), values(5L, "BAD_YEAR"), values(6L, "UNKNOWN_REGION"), values(7L, "REGION_NOT_SUBNATIONAL"),
         values(8L, "BAD_FIELD_CODE"), values(9L, "UNKNOWN_LEVEL"), values(10L, "LEVEL_MISMATCH"), values(11L, "BAD_COUNT"),
         values(12L, "BAD_COUNT")),
-        rows(checked.quarantined(), "select row_id, reason from t order by 1"));
+        rows(checked.quarantined(), "select line, reason from t order by 1"));
   }
 
   @Test
@@ -60,6 +60,6 @@ class GraduateAndWageConformTest extends ConformTestBase {
     assertRows("quarantined wages", List.of(
         values(2L, "DUPLICATE_KEY"), values(5L, "UNKNOWN_OCCUPATION_CODE"), values(6L, "BAD_WAGE"), values(7L, "ABSURD_WAGE"),
         values(8L, "BAD_EMPLOYEES"), values(9L, "BAD_YEAR")),
-        rows(checked.quarantined(), "select row_id, reason from t order by 1"));
+        rows(checked.quarantined(), "select line, reason from t order by 1"));
   }
 }

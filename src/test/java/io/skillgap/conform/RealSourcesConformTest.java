@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.skillgap.Bronze;
-import io.skillgap.ingest.HhJson;
+import io.skillgap.ingest.FileRecords;
 import io.skillgap.ingest.Ingest;
 import io.skillgap.ingest.Source;
 import java.sql.Timestamp;
@@ -20,17 +20,29 @@ class RealSourcesConformTest extends ConformTestBase {
 
 
 
+  /** An hh JSON Lines file read as ingest reads it (one task's rows, in file order). */
+  private Dataset<Row> hhFile(String file) {
+    java.util.List<Row> rows = new java.util.ArrayList<>();
+    FileRecords.Task task = new FileRecords.Task(java.nio.file.Path.of(file).toUri().toString(), "hh/vacancies.jsonl", Source.HH,
+        FileRecords.Format.JSON, null, ',', null, false);
+    try {
+      FileRecords.rows(new org.apache.hadoop.conf.Configuration(), task, new FileRecords.Limits(1 << 20, 65536, 10, 65536))
+          .forEachRemaining(rows::add);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return spark.createDataFrame(rows, FileRecords.schema(Source.HH));
+  }
+
   @Test
   void hhVacanciesBecomeComparableAdsAndContactsNeverReachBronze() {
-    Dataset<Row> bronze = Ingest.toBronze(HhJson.read(spark, "src/test/resources/hh/vacancies.jsonl").repartition(1)
-            .orderBy(org.apache.spark.sql.functions.col("vacancy_id").asc_nulls_last()).drop("_hh_file_path").withColumn(Source.SOURCE_FILE, lit("hh/vacancies.jsonl")),
-        "b1", Timestamp.valueOf("2026-12-01 01:00:00")).cache(); // cached: Spark refuses filters on the corrupt-record column of a raw read
+    Dataset<Row> bronze = Ingest.toBronze(hhFile("src/test/resources/hh/vacancies.jsonl"), "b1", Timestamp.valueOf("2026-12-01 01:00:00"));
 
     // Nothing of the contacts object (name, e-mail, phones) nor of the snippet is in any bronze column.
     for (String c : bronze.columns()) {
       assertEquals(0, bronze.where(bronze.col(c).cast("string").rlike("555|ivan|Иван")).count(), "contact data in bronze column " + c);
     }
-    Conform.Checked checked = Conform.vacancies(HhVacancies.toInput(bronze, ref.hhAreas(), cfg.sources()), ref, aliasKeys, cfg, noAds());
+    Conform.Checked checked = Conform.vacancies(HhVacancies.toInput(bronze, ref.hhAreas(), cfg.sources(), cfg.piiSalt()), ref, aliasKeys, cfg, noAds());
 
     // 1: net 450,000 KZT grossed up: 450,000 / (0.9 x 0.9) = 555,555.56; "водитель" is a term (8322) and role 21 lists it.
     // 2: no salary range, so a month; midpoint 2,500 USD x 510 (the 2026 rate) = 1,275,000.
@@ -46,8 +58,9 @@ class RealSourcesConformTest extends ConformTestBase {
         values("8", "KZ", "KZ-71", "5120", "title+role", 434000.0, "hh.kz")),
         rows(checked.accepted(), "select vacancy_id, country, region, isco_code, occupation_method, round(salary_monthly_kzt, 2),"
             + " source from t order by vacancy_id"));
-    assertRows("quarantined hh rows", List.of(values(2L, "hh", "PAY_NOT_PERIODIC"), values(5L, "hh", "UNKNOWN_REGION"),
-        values(8L, "hh", "MALFORMED_ROW")), rows(checked.quarantined(), "select row_id, source, reason from t order by row_id"));
+    // Lines of the file: 3 is paid per service, 6 is in an unknown area, 9 is cut off.
+    assertRows("quarantined hh rows", List.of(values(3L, "hh", "PAY_NOT_PERIODIC"), values(6L, "hh", "UNKNOWN_REGION"),
+        values(9L, "hh", "MALFORMED_ROW")), rows(checked.quarantined(), "select line, source, reason from t order by line"));
     String malformed = checked.quarantined().where("reason = 'MALFORMED_ROW'").first().getString(5);
     assertFalse(malformed.contains("555"), "the unparseable line is cut at its contacts: " + malformed);
   }
@@ -61,7 +74,7 @@ class RealSourcesConformTest extends ConformTestBase {
         .add("vacancy_id", "e3", "nkz_code", "9999")                    // 3 not in the NKZ table
         .add("vacancy_id", "e4", "nkz_code", "", "title", "Электрик")  // 4 no NKZ code: the title
         .add("vacancy_id", "e5", "posted_date", "2026/03/05");          // 5 neither dd.MM.yyyy nor ISO
-    Conform.Checked checked = Conform.vacancies(EnbekVacancies.toInput(b.build(spark), ref.nkzIsco(), "enbek.kz", "KZ"),
+    Conform.Checked checked = Conform.vacancies(EnbekVacancies.toInput(b.build(spark), ref.nkzIsco(), "enbek.kz", "KZ", cfg.piiSalt()),
         ref, aliasKeys, cfg, noAds());
     assertRows("accepted Enbek ads", List.of(
         values("e", "KZ-35", "7212", "nkz", java.sql.Date.valueOf("2026-03-05"), 350000.0),
@@ -69,7 +82,7 @@ class RealSourcesConformTest extends ConformTestBase {
         values("e4", "KZ-35", "7411", "title", java.sql.Date.valueOf("2026-03-05"), 350000.0)),
         rows(checked.accepted(), "select vacancy_id, region, isco_code, occupation_method, posted_date, salary_monthly_kzt from t order by 1"));
     assertRows("quarantined Enbek rows", List.of(values(3L, "enbek", "UNKNOWN_NKZ_CODE"), values(5L, "enbek", "BAD_POSTED_DATE")),
-        rows(checked.quarantined(), "select row_id, source, reason from t order by row_id"));
+        rows(checked.quarantined(), "select line, source, reason from t order by line"));
   }
 
   @Test
@@ -96,6 +109,6 @@ class RealSourcesConformTest extends ConformTestBase {
             + " where origin = 'stat_wages' and isco_level = 1 group by 1, 2, 3 order by 1"));
     assertRows("quarantined stat rows", List.of(values(3L, "REGION_NOT_IN_YEAR"), values(4L, "UNKNOWN_REGION"),
         values(6L, "BAD_WAGE"), values(7L, "DUPLICATE_KEY"), values(8L, "MISSING_YEAR"), values(9L, "REGION_NOT_IN_YEAR")),
-        rows(checked.quarantined(), "select row_id, reason from t order by row_id"));
+        rows(checked.quarantined(), "select line, reason from t order by line"));
   }
 }

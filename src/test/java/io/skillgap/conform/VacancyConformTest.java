@@ -23,7 +23,7 @@ class VacancyConformTest extends ConformTestBase {
     Bronze b = new Bronze(Source.VACANCIES, VALID)
         .add("title", "Java Developer, звоните +7 (701) 123-45-67 или 8 777 1234567, hr.kz@firma.kz", "employer_id", "123456789012")
         .add("vacancy_id", "w", "title", "Повар", "employer_id", " ");
-    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ"), ref, aliasKeys, cfg, noAds());
+    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ", cfg.piiSalt()), ref, aliasKeys, cfg, noAds());
     // The salted hash is recomputed here independently: SHA-256 of "<salt>:<id>", first 20 hex digits.
     byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(
         (cfg.piiSalt() + ":123456789012").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -61,9 +61,9 @@ class VacancyConformTest extends ConformTestBase {
         .add("vacancy_id", "dup", "posted_date", "2024-05-21", "title", "Go Developer")   // 3 other content: conflict
         .add("vacancy_id", "old")                                                 // 4 same as the ad from an earlier night
         .add("vacancy_id", "old", "region", "KZ-71");                             // 5 disagrees with it (region)
-    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ"), ref, aliasKeys, cfg, existing);
+    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ", cfg.piiSalt()), ref, aliasKeys, cfg, existing);
     assertRows("conflicts", List.of(values(3L, "DUPLICATE_ID_CONFLICT"), values(5L, "DUPLICATE_ID_CONFLICT")),
-        rows(checked.quarantined(), "select row_id, reason from t order by row_id"));
+        rows(checked.quarantined(), "select line, reason from t order by line"));
     assertRows("accepted", List.of(values(1L), values(2L), values(4L)), rows(checked.accepted(), "select _row_id from t order by 1"));
   }
 
@@ -102,7 +102,7 @@ class VacancyConformTest extends ConformTestBase {
         .add("salary_min", "2", "salary_max", "4", "currency", "usd", "salary_period", "hour") // 29 valid
         .add("posted_date", "2023-01-01", "salary_min", "100000", "currency", "RUB")           // 30 valid
         .add("sector_code", "62.01", "positions", "3", "education_level", "6");               // 31 valid
-    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ"), ref, aliasKeys, cfg, noAds());
+    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ", cfg.piiSalt()), ref, aliasKeys, cfg, noAds());
 
     assertRows("quarantine reasons by row", List.of(
         values(2L, "MALFORMED_ROW"), values(3L, "MISSING_VACANCY_ID"), values(4L, "MISSING_SOURCE"),
@@ -114,7 +114,7 @@ class VacancyConformTest extends ConformTestBase {
         values(20L, "SALARY_MIN_GT_MAX"), values(21L, "UNKNOWN_CURRENCY"), values(22L, "UNKNOWN_SALARY_PERIOD"),
         values(23L, "ABSURD_SALARY"), values(24L, "BAD_POSITIONS"), values(25L, "BAD_POSITIONS"),
         values(26L, "BAD_EDUCATION_LEVEL")),
-        rows(checked.quarantined(), "select row_id, reason from t order by row_id"));
+        rows(checked.quarantined(), "select line, reason from t order by line"));
 
     // Monthly KZT: row 1 300,000 x 1 x 1; row 28 1,200,000 a year / 12 = 100,000; row 29 midpoint 3 USD an hour
     // x 168 hours x 469.44 (the 2024 rate in conf/reference) = 236,597.76; row 30 100,000 RUB x 5.37 (2023 rate,
@@ -133,7 +133,7 @@ class VacancyConformTest extends ConformTestBase {
     assertRows("raw records", List.of(values("x,y"), values("{\"vacancy_id\":\"v\",\"source\":\"hh\",\"posted_date\":\"2024-05-01\","
         + "\"title\":\"Java Developer\",\"occupation_code\":\"2512\",\"region\":\"Atlantis\",\"salary_min\":\"300000\","
         + "\"currency\":\"KZT\",\"salary_period\":\"month\"}")),
-        rows(checked.quarantined(), "select raw_record from t where row_id in (2, 14) order by row_id"));
+        rows(checked.quarantined(), "select raw_record from t where line in (2, 14) order by line"));
     assertEquals(31, checked.accepted().count() + checked.quarantined().count(), "read = accepted + quarantined");
   }
 }

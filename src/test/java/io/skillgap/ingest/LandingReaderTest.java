@@ -40,8 +40,8 @@ class LandingReaderTest extends SparkTestBase {
 
     assertRows("rows by file", List.of(
         values("a.csv", "1", "Engineer, senior", "KZ-75", "2024-01-01", null, null),
-        values("a.csv", "2", "T", "KZ-75", null, null, "KZ-75,T,2"),
         values("a.csv", "3", "Line1\nsaid \"hi\"", "KZ-71", "2024-01-02", null, null),
+        values("a.csv", null, null, null, null, null, "KZ-75,T,2"),
         values("b.csv", "4", "Повар", "Алматы", "2024-02-01", "250 000", null),
         values("f.jsonl", "5", "X", "KZ-75", "2024-03-01", "1000", null),
         values("f.jsonl", null, null, null, null, null, "{broken"),
@@ -59,15 +59,16 @@ class LandingReaderTest extends SparkTestBase {
   @Test
   void aMissingSourceFolderIsAWarningNotAFailure(@TempDir Path landing) {
     List<String> warnings = new java.util.ArrayList<>();
-    assertEquals(List.of(), LandingFiles.list(spark.sparkContext().hadoopConfiguration(), landing.toString(), Source.WAGES, warnings), "no files");
+    assertEquals(List.of(), LandingFiles.list(spark.sparkContext().hadoopConfiguration(), landing.toString(), Source.WAGES, false, warnings)
+        .files(), "no files");
     assertTrue(warnings.get(0).contains("no landing folder"), warnings.toString());
   }
 
   @Test
   void theDelimiterIsTheMostFrequentSeparatorInTheHeader() {
-    assertEquals(";", LandingReader.CsvHeader.delimiterOf("a;b;c,d"), "semicolons");
-    assertEquals("\t", LandingReader.CsvHeader.delimiterOf("a\tb\tc"), "tabs");
-    assertEquals(",", LandingReader.CsvHeader.delimiterOf("single"), "default");
+    assertEquals(';', FileScan.delimiterOf("a;b;c,d"), "semicolons");
+    assertEquals('\t', FileScan.delimiterOf("a\tb\tc"), "tabs");
+    assertEquals(',', FileScan.delimiterOf("single"), "default");
   }
 
   @Test
@@ -78,15 +79,17 @@ class LandingReaderTest extends SparkTestBase {
         .getBytes(java.nio.charset.Charset.forName("windows-1251")));
     LandingRead read = read(landing, Source.GRADUATES);
     assertRows("decoded", List.of(values("Алматинская область", "12")), rows(read.rows(), "select region, graduates from t"));
-    assertTrue(read.warnings().stream().anyMatch(w -> w.contains("not UTF-8 (line 2), read as windows-1251")), read.warnings().toString());
+    assertTrue(read.warnings().stream().anyMatch(w -> w.contains("grads.csv: 1 line(s) not valid UTF-8: the file is read as windows-1251")),
+        read.warnings().toString());
   }
 
   /** Lists and plans the landing folder as a first night would (no ingest log yet), then reads it. */
   private LandingRead read(Path landing, Source source) {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<LandingFiles.LandingFile> files = LandingFiles.list(conf, landing.toString(), source, new java.util.ArrayList<>());
-    List<IngestLog.Planned> planned = IngestLog.plan(files, java.util.Map.of(), false, path -> LandingFiles.content(conf, path));
-    return LandingReader.read(spark, source, landing.toString(), planned, config(java.util.Map.of()).ingest());
+    io.skillgap.config.SkillgapConfig.IngestSettings settings = config(java.util.Map.of()).ingest();
+    List<LandingFiles.LandingFile> files = LandingFiles.list(conf, landing.toString(), source, false, new java.util.ArrayList<>()).files();
+    List<IngestLog.Planned> planned = IngestLog.plan(files, java.util.Map.of(), false, fs -> LandingReader.scan(spark, source, fs, settings));
+    return LandingReader.read(spark, source, planned, settings);
   }
 
   private static void write(Path p, String text) throws IOException {

@@ -134,7 +134,7 @@ class BadInputTest {
     assertTrue(rejected.get("missing_column.csv MISSING_COLUMN").contains("line 1: required column(s) missing: [region]"),
         rejected.toString());
     String warnings = vac.get("warnings").toString();
-    assertTrue(warnings.contains("cp1251.csv: not UTF-8 (line 2), read as windows-1251"), warnings);
+    assertTrue(warnings.contains("cp1251.csv: 2 line(s) not valid UTF-8: the file is read as windows-1251"), warnings);
     assertTrue(warnings.contains("extra_column.csv: column 'contact_phone' is not part of vacancies and is ignored"), warnings);
     // Everything was written although the night failed the threshold.
     assertTrue(Files.exists(root.resolve("publish/occupation_region_gap")), "published");

@@ -142,6 +142,35 @@ class ExportsTest extends SampleNightTestBase {
     assertTrue(astana.toList().containsAll(List.of("Astana", "Астана")), astana.toString());
   }
 
+  @Test
+  void aTitleThatLooksLikeAFormulaIsWrittenAsText(@org.junit.jupiter.api.io.TempDir Path out) throws IOException {
+    // A reference file whose occupation titles start as formulas would (=, +, -, @, a tab): the CSV must
+    // neutralise them (OWASP: a leading apostrophe), so a spreadsheet shows text instead of running them.
+    Path pub = out.resolve("publish");
+    org.apache.commons.io.FileUtils.copyDirectory(publish.toFile(), pub.toFile());
+    List<String> evil = List.of("=HYPERLINK(\"http://evil\",\"x\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\t=1+1");
+    Dataset<Row> dim = published("dim_occupation");
+    org.apache.spark.sql.Column title = org.apache.spark.sql.functions.col("title_en");
+    org.apache.spark.sql.Column rn = org.apache.spark.sql.functions.row_number().over(
+        org.apache.spark.sql.expressions.Window.orderBy("isco_code"));
+    org.apache.spark.sql.Column replaced = title;
+    for (int i = 0; i < evil.size(); i++) {
+      replaced = org.apache.spark.sql.functions.when(rn.equalTo(i + 1), org.apache.spark.sql.functions.lit(evil.get(i))).otherwise(replaced);
+    }
+    List<String> cols = List.of(dim.columns());
+    org.apache.spark.sql.Column evilTitle = replaced;
+    dim.select(cols.stream().map(c -> c.equals("title_en") ? evilTitle.as(c) : org.apache.spark.sql.functions.col(c))
+        .toArray(org.apache.spark.sql.Column[]::new)).write().mode("overwrite").parquet(pub.resolve("dim_occupation_new").toString());
+    org.apache.commons.io.FileUtils.deleteDirectory(pub.resolve("dim_occupation").toFile());
+    Files.move(pub.resolve("dim_occupation_new"), pub.resolve("dim_occupation"));
+    Exports.write(spark, pub.toString(), out.resolve("book.xlsx").toString(), out.resolve("csv").toString(), new Labels("en"));
+    List<String> titles = records(out.resolve("csv/dim_occupation.csv")).stream().skip(1).map(r -> r.get(1)).toList();
+    for (String e : evil) {
+      assertTrue(titles.contains("'" + e), "neutralised: " + e + " in " + titles.subList(0, 6));
+    }
+    assertTrue(titles.stream().noneMatch(t -> !t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0), "no cell starts a formula");
+  }
+
   /** The file's records, its BOM skipped as Excel skips it (the first test checks the BOM is there). */
   private static List<CSVRecord> records(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -1,0 +1,71 @@
+package io.skillgap;
+
+import io.skillgap.config.Files;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * How many times the conform step of a batch was started without finishing, kept beside the warehouse
+ * ({@code _attempts/<batch>}): written before the work, removed after it, so a run killed midway (kill -9,
+ * out of memory) leaves its count behind. A batch that has died {@code run.max-attempts} times is poison:
+ * recovery stops retrying it, and the nights after it go on.
+ */
+final class Attempts {
+  private final Configuration conf;
+  private final String folder;
+
+  Attempts(Configuration conf, String warehouse) {
+    this.conf = conf;
+    this.folder = warehouse + "/_attempts";
+  }
+
+  /** Batches with starts that did not finish. */
+  java.util.List<String> unfinished() {
+    Path dir = new Path(folder);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try {
+      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
+      if (fs.exists(dir)) {
+        for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(dir)) {
+          if (!s.getPath().getName().startsWith(".")) {
+            out.add(s.getPath().getName());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    return out;
+  }
+
+  /** Earlier starts of the batch that did not finish. */
+  int failed(String batch) {
+    String text = Files.readText(conf, file(batch));
+    try {
+      return text == null ? 0 : Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Records one more start of the batch (before its work, so a crash leaves it counted). */
+  void begin(String batch) {
+    Files.writeText(conf, file(batch), (failed(batch) + 1) + "\n");
+  }
+
+  /** The batch's work finished: its count goes. */
+  void done(String batch) {
+    Path p = new Path(file(batch));
+    try {
+      p.getFileSystem(conf).delete(p, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + p, e);
+    }
+  }
+
+  private String file(String batch) {
+    return folder + "/" + batch;
+  }
+}
