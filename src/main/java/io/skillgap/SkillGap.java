@@ -1,10 +1,11 @@
 package io.skillgap;
 
-import io.skillgap.config.Reference;
+import io.skillgap.run.RunLock;
+import io.skillgap.reference.Reference;
 import io.skillgap.config.SkillgapConfig;
 import io.skillgap.config.SkillgapConfig.InvalidConfigException;
-import io.skillgap.config.Sparks;
-import io.skillgap.publish.RunSummary.AccountingException;
+import io.skillgap.run.ExitCode;
+import io.skillgap.store.Sparks;
 import io.skillgap.sample.SampleGenerator;
 import java.io.File;
 import java.nio.file.Path;
@@ -26,17 +27,9 @@ import picocli.CommandLine.Option;
     description = "Measures where employers want more qualified people than colleges and universities produce.",
     subcommands = {SkillGap.Sample.class, SkillGap.Run.class, SkillGap.Backfill.class, SkillGap.IngestCmd.class,
         SkillGap.ConformCmd.class, SkillGap.GapCmd.class, SkillGap.PublishCmd.class, SkillGap.Sql.class},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:done", "1:failed (see the log)", "2:bad usage or configuration",
-        "3:row accounting broken (read != accepted + quarantined)", "4:another run holds the warehouse lock",
-        "5:a quality rule of severity ERROR failed (yesterday's publication kept)",
-        "6:more rows quarantined than run.max-quarantine-share (everything written)"})
+    exitCodeListHeading = "%nExit codes:%n")
 public final class SkillGap {
   private static final Logger LOG = LogManager.getLogger(SkillGap.class);
-  public static final int FAILED = 1;
-  public static final int BAD_CONFIG = 2;
-  public static final int ACCOUNTING = 3;
-  public static final int LOCKED = 4;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -44,23 +37,26 @@ public final class SkillGap {
 
   /** The parser with the exit-code mapping; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
-    return new CommandLine(new SkillGap()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+    CommandLine cli = new CommandLine(new SkillGap()).setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof InvalidConfigException) {
         cmd.getErr().println("skillgap: configuration error: " + e.getMessage());
-        return BAD_CONFIG;
+        return ExitCode.BAD_CONFIG.code();
       }
       if (e instanceof RunLock.LockedException) {
         cmd.getErr().println("skillgap: " + e.getMessage());
         LOG.error(e.getMessage());
-        return LOCKED;
-      }
-      if (e instanceof AccountingException) {
-        LOG.error(e.getMessage());
-        return ACCOUNTING;
+        return ExitCode.LOCKED.code();
       }
       LOG.error("skillgap failed: {}", e.toString(), e);
-      return FAILED;
+      return ExitCode.FAILED.code();
     });
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (ExitCode c : ExitCode.values()) {
+      codes.put(String.valueOf(c.code()), c.meaning());
+    }
+    cli.getCommandSpec().usageMessage().exitCodeList(codes);
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes));
+    return cli;
   }
 
   /** Options shared by the pipeline commands. */
@@ -107,21 +103,23 @@ public final class SkillGap {
       String name = getClass().getAnnotation(Command.class).name();
       try (RunLock lock = RunLock.acquire(new Configuration(), cfg.paths().warehouse(), name)) {
         SparkSession spark = Sparks.session(cfg.spark());
+        String checkpoints = Sparks.checkpoints(spark, cfg.run().checkpointDir(cfg.paths().warehouse()));
         try {
-          return work(spark, cfg, lock.tookOverStale());
+          return work(spark, cfg, lock.tookOverStale()).code();
         } finally {
+          Sparks.dropCheckpoints(spark, checkpoints);
           spark.stop();
         }
       }
     }
 
-    abstract int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale);
+    abstract ExitCode work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale);
   }
 
   @Command(name = "run", description = "Runs one night: ingest, conform, gap, quality checks, publish.")
   static final class Run extends SparkCommand {
     @Override
-    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+    ExitCode work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       return Pipeline.night(spark, cfg, "run", lockWasStale);
     }
   }
@@ -136,19 +134,19 @@ public final class SkillGap {
     String landingRoot;
 
     @Override
-    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+    ExitCode work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       if (to.isBefore(from)) {
         throw new InvalidConfigException("--to " + to + " is before --from " + from);
       }
-      int worst = 0;
+      ExitCode worst = ExitCode.OK;
       boolean stale = lockWasStale;
       for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
         LOG.info("backfill: night {}", night);
-        int code = Pipeline.night(spark, cfg.forNight(night, landingRoot + "/" + night), "backfill", stale);
+        ExitCode code = Pipeline.night(spark, cfg.forNight(night, landingRoot + "/" + night), "backfill", stale);
         stale = false;
-        worst = Math.max(worst, code);
-        if (code == SkillGap.ACCOUNTING || code == Pipeline.QUALITY_FAILED) {
-          LOG.error("backfill stops at {} (exit code {})", night, code);
+        worst = code.code() > worst.code() ? code : worst;
+        if (code == ExitCode.ACCOUNTING || code == ExitCode.QUALITY_FAILED || code == ExitCode.FAILED) {
+          LOG.error("backfill stops at {} (exit code {})", night, code.code());
           return code;
         }
       }
@@ -159,34 +157,34 @@ public final class SkillGap {
   @Command(name = "ingest", description = "Landing files to bronze, as the night's batch.")
   static final class IngestCmd extends SparkCommand {
     @Override
-    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+    ExitCode work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       Pipeline.ingest(spark, cfg);
-      return 0;
+      return ExitCode.OK;
     }
   }
 
   @Command(name = "conform", description = "Bronze to silver and quarantine, for the latest batch (or --date).")
   static final class ConformCmd extends SparkCommand {
     @Override
-    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+    ExitCode work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       Pipeline.conform(spark, cfg, Reference.load(spark, cfg.reference()), Pipeline.latestBatch(spark, cfg, common.batchGiven()));
-      return 0;
+      return ExitCode.OK;
     }
   }
 
   @Command(name = "gap", description = "Silver to the gold tables, every year.")
   static final class GapCmd extends SparkCommand {
     @Override
-    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+    ExitCode work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       Pipeline.gap(spark, cfg, Reference.load(spark, cfg.reference()));
-      return 0;
+      return ExitCode.OK;
     }
   }
 
   @Command(name = "publish", description = "Quality checks, then gold to published Parquet and _summary.json.")
   static final class PublishCmd extends SparkCommand {
     @Override
-    int work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+    ExitCode work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
       return Pipeline.publish(spark, cfg, Pipeline.latestBatch(spark, cfg, common.batchGiven()));
     }
   }
@@ -206,14 +204,14 @@ public final class SkillGap {
       SkillgapConfig cfg = common.load();
       if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of(cfg.paths().publish())) && !cfg.paths().publish().contains("://")) {
         System.err.println("skillgap: no publication in " + cfg.paths().publish() + " (run the pipeline first, or give --publish DIR)");
-        return BAD_CONFIG;
+        return ExitCode.BAD_CONFIG.code();
       }
       // Databases need a home folder even when nothing is stored in them: keep it out of the working directory.
       SparkSession spark = Sparks.session(cfg.spark().withDefault("spark.sql.warehouse.dir", cfg.paths().warehouse() + "/_catalog"));
       try {
         String publish = qualified(spark, cfg.paths().publish());
         String warehouse = qualified(spark, cfg.paths().warehouse());
-        io.skillgap.publish.Catalog.register(spark, publish, new io.skillgap.config.Warehouse(spark, warehouse), warehouse);
+        io.skillgap.publish.Catalog.register(spark, publish, new io.skillgap.store.Warehouse(spark, warehouse), warehouse);
         if (views) {
           io.skillgap.publish.Catalog.createViews(spark);
         }

@@ -46,10 +46,7 @@ class PipelineEndToEndTest {
     truth = night.truth();
     exitCode = night.exitCode();
     summary = new ObjectMapper().readTree(root.resolve("publish/_summary.json").toFile());
-    spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    spark = TestSessions.session();
   }
 
   @AfterAll

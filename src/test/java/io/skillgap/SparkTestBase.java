@@ -2,7 +2,7 @@ package io.skillgap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.skillgap.config.Reference;
+import io.skillgap.reference.Reference;
 import io.skillgap.config.SkillgapConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,10 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-/**
- * One local SparkSession per test class, bound to 127.0.0.1, with the production settings that change
- * results (ANSI on, UTC) and small-data settings that keep tests fast.
- */
+/** One local SparkSession per test class ({@link TestSessions}: the production session with test-sized settings). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SparkTestBase {
   protected SparkSession spark;
@@ -28,24 +25,7 @@ public abstract class SparkTestBase {
   @BeforeAll
   void startSpark() {
     beforeSpark();
-    spark = SparkSession.builder()
-        .master("local[2]")
-        .appName(getClass().getSimpleName())
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "1")
-        .config("spark.sql.adaptive.enabled", "false")
-        // Interpreted expressions: compiling generated code costs more than it saves on a few rows.
-        .config("spark.sql.codegen.wholeStage", "false")
-        .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
-        .config("spark.sql.ansi.enabled", "true")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.legacy.javaCharsets", "true")
-        .config("spark.databricks.delta.snapshotPartitions", "2")
-        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-        .getOrCreate();
+    spark = TestSessions.session();
   }
 
   /** Work that must precede this class's session, such as a CLI run that owns (and stops) its own. */

@@ -32,8 +32,7 @@ class WorkedExampleTest {
     List<Map<String, String>> expected = new ArrayList<>(table(doc, "indicators"));
     List<Map<String, String>> scores = table(doc, "scores");
     assertEquals(4, expected.size(), "four occupations in the example");
-    SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    SparkSession spark = TestSessions.session();
     try {
       spark.read().parquet(out.resolve("publish/occupation_region_gap").toString()).createOrReplaceTempView("gap");
       int checked = 0;

@@ -36,15 +36,11 @@ final class ConfigReader {
     }
     SparkSettings spark = new SparkSettings(c.getString("spark.master"), c.getString("spark.app-name"), sparkConf);
     Paths paths = new Paths(c.getString("paths.landing"), c.getString("paths.warehouse"), c.getString("paths.publish"));
-    ReferencePaths reference = new ReferencePaths(
-        c.getString("reference.isco"), c.getString("reference.isced"), c.getString("reference.nace"),
-        c.getString("reference.regions"), c.getString("reference.region-aliases"),
-        c.getString("reference.crosswalk"), c.getString("reference.sectors"),
-        c.getString("reference.sector-codes"), c.getString("reference.currency-rates"),
-        c.getString("reference.kz-training-directions"), c.getString("reference.graduate-mobility").trim(),
-        c.getString("reference.isco-titles-ru"), c.getString("reference.title-terms"), c.getString("reference.esco-occupations"),
-        c.getString("reference.hh-professional-roles"), c.getString("reference.hh-areas"), c.getString("reference.nkz-isco"),
-        c.getString("reference.region-former-names"));
+    Map<String, String> referencePaths = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : c.getConfig("reference").root().entrySet()) {
+      referencePaths.put(e.getKey(), String.valueOf(e.getValue().unwrapped()).trim());
+    }
+    ReferencePaths reference = new ReferencePaths(Map.copyOf(referencePaths));
 
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     String asOf = c.getString("run.as-of-date").trim();
@@ -56,7 +52,8 @@ final class ConfigReader {
     double maxShare = c.getDouble("run.max-quarantine-share");
     check(maxShare >= 0 && maxShare <= 1, "run.max-quarantine-share must be within [0, 1], got " + maxShare);
     RunSettings run = new RunSettings(night, batchId.isEmpty() ? night.toString() : batchId, positive(c, "run.top-n"),
-        c.getBoolean("run.full-rebuild"), maxShare, progressSeconds(c), positive(c, "run.max-attempts"));
+        c.getBoolean("run.full-rebuild"), maxShare, progressSeconds(c), positive(c, "run.max-attempts"),
+        c.getString("run.checkpoint-dir").trim());
     String encoding = c.getString("ingest.fallback-encoding").trim();
     check(java.nio.charset.Charset.isSupported(encoding), "ingest.fallback-encoding '" + encoding + "' is not a known charset");
     int settle = c.getInt("ingest.settle-seconds");

@@ -59,16 +59,22 @@ public record SkillgapConfig(
   /** Landing (input), warehouse (Delta layers) and publish (Parquet for readers) folders. */
   public record Paths(String landing, String warehouse, String publish) {}
 
-  /** One path per reference table; see conf/reference/README.md. */
-  public record ReferencePaths(
-      String isco, String isced, String nace, String regions, String regionAliases,
-      String crosswalk, String sectors, String sectorCodes, String currencyRates, String kzTrainingDirections,
-      String graduateMobility, String iscoTitlesRu, String titleTerms, String escoOccupations, String hhProfessionalRoles,
-      String hhAreas, String nkzIsco, String regionFormerNames) {}
+  /** The path of each reference table by its key under {@code reference.} (conf/reference/README.md); empty = left out. */
+  public record ReferencePaths(Map<String, String> byKey) {
+    /** The path configured for the key, or "" when none is. */
+    public String path(String key) {
+      return byKey.getOrDefault(key, "");
+    }
+  }
 
   /** The night this run stands for. */
   public record RunSettings(LocalDate asOfDate, String batchId, int topN, boolean fullRebuild, double maxQuarantineShare,
-      int progressSeconds, int maxAttempts) {}
+      int progressSeconds, int maxAttempts, String checkpointDir) {
+    /** Where the run's checkpoints go: the configured folder, or one inside the warehouse. */
+    public String checkpointDir(String warehouse) {
+      return checkpointDir.isEmpty() ? warehouse + "/_checkpoints" : checkpointDir;
+    }
+  }
 
   /** How landing files are recognised and read, and the bounds on what one record may be. */
   public record IngestSettings(boolean csvMultiLine, boolean alwaysChecksum, String fallbackEncoding, boolean followSymlinks,
@@ -197,7 +203,7 @@ public record SkillgapConfig(
   /** A copy for another night (backfills): its as-of date and batch id. */
   public SkillgapConfig forNight(LocalDate night, String landing) {
     RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare(), run.progressSeconds(),
-        run.maxAttempts());
+        run.maxAttempts(), run.checkpointDir());
     return new SkillgapConfig(spark, new Paths(landing, paths.warehouse(), paths.publish()), reference, r, ingest, vacancies,
         wages, graduates, boundaryChanges, index, reliability, disclosure, piiSalt, report, configHash, sources);
   }

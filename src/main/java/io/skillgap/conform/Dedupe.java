@@ -110,8 +110,17 @@ public final class Dedupe {
         .drop("_session");
   }
 
-  /** What a night changes in the unique vacancies: the clusters it touches, and their vacancies recomputed. */
-  public record Touched(Dataset<Row> clusters, Dataset<Row> vacancies) {}
+  /**
+   * What a night changes in the unique vacancies: the clusters it touches, and their vacancies recomputed;
+   * {@code members} (the ads' ids of those clusters) is held in memory with the clusters until released.
+   */
+  public record Touched(Dataset<Row> clusters, Dataset<Row> vacancies, Dataset<Row> members) {
+    /** Frees the two small frames computed once for the night. */
+    public void release() {
+      clusters.unpersist();
+      members.unpersist();
+    }
+  }
 
   /**
    * The clusters that tonight's ads can change, and their vacancies recomputed from all their ads; every
@@ -134,7 +143,7 @@ public final class Dedupe {
     Dataset<Row> members = storedUnits.join(broadcast(clusters), "cluster_key", "left_semi").select("unit_id")
         .union(tonightIds).distinct().persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> memberAds = withUnit.join(broadcast(members), "unit_id", "left_semi").drop("unit_id");
-    return new Touched(clusters, collapse(memberAds, windowDays));
+    return new Touched(clusters, collapse(memberAds, windowDays), members);
   }
 
   /** The value of {@code field} from the earliest row where it is not null (ties broken by {@code tie}). */

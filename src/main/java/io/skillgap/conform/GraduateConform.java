@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.trim;
 
 import io.skillgap.conform.Rules.Rule;
-import io.skillgap.ingest.Source;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Column;

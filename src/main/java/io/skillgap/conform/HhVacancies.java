@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import io.skillgap.config.SkillgapConfig.SourceSettings;
-import io.skillgap.ingest.Source;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -11,8 +11,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import io.skillgap.ingest.FileRecords;
-import io.skillgap.ingest.Source;
+import io.skillgap.store.Bronze;
 import io.skillgap.ingest.Text;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -41,7 +40,7 @@ public final class Rules {
    * OVERSIZE_ROW, OVERSIZE_FIELD, BAD_ENCODING, FILE_READ_ERROR) is quarantined with that reason.
    */
   public static Rule parseFault() {
-    return new Rule(col(FileRecords.PARSE_ERROR), col(FileRecords.PARSE_ERROR).isNotNull());
+    return new Rule(col(Bronze.PARSE_ERROR), col(Bronze.PARSE_ERROR).isNotNull());
   }
 
   /** The first failing rule's reason, or null. */

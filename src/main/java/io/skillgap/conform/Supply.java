@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
-import io.skillgap.config.Reference;
+import io.skillgap.reference.Reference;
 import io.skillgap.config.SkillgapConfig.BoundaryChange;
 import java.util.List;
 import java.util.Map;

@@ -172,7 +172,7 @@ public final class VacancyConform {
     Column valid = col(Rules.REASON).isNull();
     // Valid rows first, then by posting and row: the first row of an id sets its identity for the night.
     WindowSpec byId = Window.partitionBy("v_source", "v_id").orderBy(col(Rules.REASON).asc_nulls_first(), col("v_posted"),
-        col(io.skillgap.ingest.Source.SOURCE_FILE), col("_row_id"));
+        col(io.skillgap.conform.Source.SOURCE_FILE), col("_row_id"));
     Dataset<Row> t = checked.withColumn("_identity", identity)
         .join(existing, col("v_source").equalTo(col("_e_source")).and(col("v_id").equalTo(col("_e_id"))), "left")
         .withColumn("_first_identity", first(col("_identity")).over(byId));
@@ -204,7 +204,7 @@ public final class VacancyConform {
         col("v_education").as("education_level"),
         col("v_positions").as("positions"),
         col("_row_id"),
-        col(io.skillgap.ingest.Source.SOURCE_FILE),
+        col(io.skillgap.conform.Source.SOURCE_FILE),
         col("_batch_id"));
   }
 }

@@ -5,8 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
-import io.skillgap.ingest.FileRecords;
-import io.skillgap.ingest.Source;
+import io.skillgap.store.Bronze;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -36,7 +35,7 @@ public final class VacancyInput {
   /** The columns of the shape, in order. */
   public static List<String> columns() {
     List<String> out = new ArrayList<>(Source.VACANCIES.columns());
-    out.addAll(List.of(Source.CORRUPT, Source.SOURCE_FILE, "_row_id", FileRecords.LINES, FileRecords.PARSE_ERROR, "_batch_id", "_load_time",
+    out.addAll(List.of(Source.CORRUPT, Source.SOURCE_FILE, "_row_id", Bronze.LINES, Bronze.PARSE_ERROR, "_batch_id", "_load_time",
         ORIGIN, COUNTRY, ABROAD, ROLE_IDS, OCC_METHOD, PRE_REASON, RAW));
     return out;
   }

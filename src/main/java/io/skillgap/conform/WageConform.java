@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.skillgap.conform.Rules.Rule;
 import io.skillgap.config.SkillgapConfig.WageSettings;
-import io.skillgap.ingest.Source;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

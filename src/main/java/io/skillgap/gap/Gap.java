@@ -1,13 +1,14 @@
 package io.skillgap.gap;
 
+import io.skillgap.store.TableSchemas;
 import static org.apache.spark.sql.functions.col;
 
-import io.skillgap.config.Reference;
-import io.skillgap.config.Schemas;
+import io.skillgap.reference.Reference;
+import io.skillgap.store.Schemas;
 import io.skillgap.config.SkillgapConfig;
-import io.skillgap.config.Timing;
-import io.skillgap.config.Warehouse;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.run.Timing;
+import io.skillgap.store.Warehouse;
+import io.skillgap.store.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,10 +35,10 @@ public final class Gap {
       SkillgapConfig cfg) {
     // Gold-sized (years x regions x occupations): materialised once here because every later step reads it
     // several times (year medians, region references, previous years), which would re-run the joins each time.
-    Dataset<Row> keyed = OccupationGap.keyed(vacancies, supply, cfg.index().longVacancyDays()).localCheckpoint();
+    Dataset<Row> keyed = OccupationGap.keyed(vacancies, supply, cfg.index().longVacancyDays()).checkpoint();
     Dataset<Row> measured = OccupationGap.measure(keyed, vacancies, OccupationGap.harmonisedWages(wages, cfg.boundaryChanges()),
-        ref.iscoUnits(), ref.sectorByOccupation()).localCheckpoint();
-    Dataset<Row> scored = ShortageIndex.scores(Indicators.raw(measured, cfg.index().minObservations()).localCheckpoint(), cfg.index().clipZ());
+        ref.iscoUnits(), ref.sectorByOccupation()).checkpoint();
+    Dataset<Row> scored = ShortageIndex.scores(Indicators.raw(measured, cfg.index().minObservations()).checkpoint(), cfg.index().clipZ());
     return Reliability.withConfidence(ShortageIndex.composite(scored, cfg.index()), cfg.reliability(), cfg.index());
   }
 
@@ -59,12 +60,13 @@ public final class Gap {
     return out;
   }
 
-  public static void run(Warehouse wh, Reference ref, SkillgapConfig cfg, Set<Integer> touched) {
+  /** Recomputes the gold tables for the touched years (every year when {@code touched} is null); returns the rows written. */
+  public static long run(Warehouse wh, Reference ref, SkillgapConfig cfg, Set<Integer> touched) {
     long start = System.nanoTime();
     Set<Integer> years = yearsToRecompute(wh, touched);
     if (years.isEmpty()) {
       LOG.info("gap: no year touched, gold unchanged");
-      return;
+      return 0;
     }
     List<Integer> withPrevious = new ArrayList<>(years);
     years.forEach(y -> withPrevious.add(y - 1));
@@ -75,19 +77,21 @@ public final class Gap {
     Dataset<Row> wages = wh.read(Table.SILVER_WAGES).where(inputYears);
     LOG.info("gap: recomputing years {}", years);
 
-    write(wh, occupations(vacancies, supply, wages, ref, cfg).where(outputYears), GoldSchemas.OCCUPATION_REGION_GAP,
-        Table.GOLD_OCCUPATION_REGION_GAP, years, start);
+    long rows = write(wh, occupations(vacancies, supply, wages, ref, cfg).where(outputYears), Table.GOLD_OCCUPATION_REGION_GAP, years, start);
     Dataset<Row> gold = wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(outputYears);
-    write(wh, ProgramGap.build(supply.where(outputYears), gold, ref.isced(), cfg.index()), GoldSchemas.PROGRAM_GAP, Table.GOLD_PROGRAM_GAP,
-        years, start);
-    write(wh, SectorSummary.build(gold, vacancies.where(outputYears), ref.sectorByActivity(), cfg.index()),
-        GoldSchemas.SECTOR_REGION_SUMMARY, Table.GOLD_SECTOR_REGION_SUMMARY, years, start);
-    write(wh, ShortageRanking.build(gold, cfg.index()), GoldSchemas.SHORTAGE_RANKING, Table.GOLD_SHORTAGE_RANKING, years, start);
-    write(wh, Sensitivity.build(gold, cfg.index()), GoldSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, years, start);
+    rows += write(wh, ProgramGap.build(supply.where(outputYears), gold, ref.isced(), cfg.index()), Table.GOLD_PROGRAM_GAP, years, start);
+    rows += write(wh, SectorSummary.build(gold, vacancies.where(outputYears), ref.sectorByActivity(), cfg.index()),
+        Table.GOLD_SECTOR_REGION_SUMMARY, years, start);
+    rows += write(wh, ShortageRanking.build(gold, cfg.index()), Table.GOLD_SHORTAGE_RANKING, years, start);
+    rows += write(wh, Sensitivity.build(gold, cfg.index()), Table.GOLD_INDEX_SENSITIVITY, years, start);
+    return rows;
   }
 
-  private static void write(Warehouse wh, Dataset<Row> rows, StructType schema, Table table, Set<Integer> years, long start) {
-    wh.replaceYears(Schemas.shape(rows, schema), table, years);
-    LOG.info("gap: {} {} rows for {} ({})", table.tableName(), wh.lastCommitRows(table), years, Timing.since(start));
+  /** Replaces the years of one gold table; returns the rows written. */
+  private static long write(Warehouse wh, Dataset<Row> rows, Table table, Set<Integer> years, long start) {
+    wh.replaceYears(rows, table, years);
+    long n = wh.lastCommitRows(table);
+    LOG.info("gap: {} {} rows for {} ({})", table.tableName(), n, years, Timing.since(start));
+    return n;
   }
 }

@@ -17,7 +17,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.when;
 
-import io.skillgap.config.Reference;
+import io.skillgap.reference.Reference;
 import io.skillgap.config.SkillgapConfig.BoundaryChange;
 import io.skillgap.conform.Boundaries;
 import java.util.List;

@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.skillgap.config.Reference;
+import io.skillgap.reference.Reference;
 import io.skillgap.config.SkillgapConfig.IndexSettings;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

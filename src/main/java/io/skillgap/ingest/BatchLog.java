@@ -3,7 +3,7 @@ package io.skillgap.ingest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.skillgap.config.Files;
+import io.skillgap.store.Files;
 import io.skillgap.ingest.Ingest.SourceLoad;
 import java.io.IOException;
 import java.io.UncheckedIOException;

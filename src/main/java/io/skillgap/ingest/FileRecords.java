@@ -1,5 +1,6 @@
 package io.skillgap.ingest;
 
+import io.skillgap.store.Bronze;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -41,20 +42,12 @@ public final class FileRecords {
    * format, the encoding of its lines that are not UTF-8 (null: such lines are bad), and for CSV the
    * delimiter and the canonical slot of each header column.
    */
-  public record Task(String location, String path, Source source, Format format, String fallback, char delimiter, int[] slots,
+  public record Task(String location, String path, LandingSource source, Format format, String fallback, char delimiter, int[] slots,
       boolean multiLine) implements Serializable {}
 
-  /** Bookkeeping columns after the source's own: raw text, file, line, lines taken, parse fault. */
-  public static final String LINES = "_lines";
-  public static final String PARSE_ERROR = "_parse_error";
-
   /** The rows' schema: the source's text columns and the parser's bookkeeping. */
-  public static StructType schema(Source source) {
-    return source.landingSchema()
-        .add(Source.SOURCE_FILE, DataTypes.StringType, false)
-        .add("_row_id", DataTypes.LongType, false)
-        .add(LINES, DataTypes.IntegerType, false)
-        .add(PARSE_ERROR, DataTypes.StringType, true);
+  public static StructType schema(LandingSource source) {
+    return Bronze.parsed(source.landingSchema());
   }
 
   /** The format a file name says, looking past a compression suffix (.gz, .bz2, ...); null when unknown. */

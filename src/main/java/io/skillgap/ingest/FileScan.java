@@ -46,7 +46,7 @@ public final class FileScan {
   public static final String MISSING_COLUMN = "MISSING_COLUMN";
 
   /** Scans one file; never throws for a fault of the file (it becomes the result's problem). */
-  public static Result scan(Configuration conf, String location, Source source, Format format, int maxRecordBytes, String fallback) {
+  public static Result scan(Configuration conf, String location, LandingSource source, Format format, int maxRecordBytes, String fallback) {
     MessageDigest sha = sha256();
     long rawBytes = 0;
     try (DigestInputStream raw = new DigestInputStream(FileRecords.openRaw(conf, location), sha)) {
@@ -73,7 +73,7 @@ public final class FileScan {
   }
 
   /** Lines, encoding and (for CSV) header of a text file. */
-  private static Result lines(String location, InputStream in, Source source, Format format, int maxRecordBytes, String fallback)
+  private static Result lines(String location, InputStream in, LandingSource source, Format format, int maxRecordBytes, String fallback)
       throws IOException {
     PhysicalLines lines = new PhysicalLines(in, maxRecordBytes);
     long validNonAscii = 0;
@@ -120,7 +120,7 @@ public final class FileScan {
   }
 
   /** A CSV header: its delimiter and the canonical slot of each column (-1: ignored), or why it cannot load. */
-  static Result header(String location, String line, Source source) {
+  static Result header(String location, String line, LandingSource source) {
     char delimiter = delimiterOf(line);
     List<String> names;
     try {
@@ -164,7 +164,7 @@ public final class FileScan {
   }
 
   /** Null when every record of the Parquet file reads and its schema has the required columns; else why not. */
-  private static String parquetProblem(Configuration conf, String location, Source source) {
+  private static String parquetProblem(Configuration conf, String location, LandingSource source) {
     try {
       MessageType schema = ParquetRecords.schema(FileRecords.inputFile(conf, location));
       List<String> present = schema.getFields().stream().map(f -> source.canonicalColumn(f.getName())).toList();

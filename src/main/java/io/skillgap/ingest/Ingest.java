@@ -1,5 +1,6 @@
 package io.skillgap.ingest;
 
+import io.skillgap.store.Bronze;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.count;
@@ -7,9 +8,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.skillgap.config.SkillgapConfig;
-import io.skillgap.config.Timing;
-import io.skillgap.config.Warehouse;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.run.Timing;
+import io.skillgap.store.Warehouse;
 import io.skillgap.ingest.IngestLog.Action;
 import io.skillgap.ingest.IngestLog.Planned;
 import io.skillgap.ingest.LandingReader.FileProblem;
@@ -19,7 +19,6 @@ import io.skillgap.ingest.LandingReader.Loaded;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.HashMap;
@@ -51,27 +50,16 @@ public final class Ingest {
   public record SourceLoad(String source, List<String> files, List<String> changed, int unchanged, List<FileProblem> rejected,
       List<String> warnings, long rows, List<String> deferred, long lines, List<String> lineMismatches) {}
 
-  /** The bronze table each source lands in. */
-  public static Table bronzeTable(Source s) {
-    return switch (s) {
-      case VACANCIES -> Table.BRONZE_VACANCIES;
-      case WAGES -> Table.BRONZE_WAGES;
-      case GRADUATES -> Table.BRONZE_GRADUATES;
-      case HH -> Table.BRONZE_HH;
-      case STAT_WAGES -> Table.BRONZE_STAT_WAGES;
-      case ENBEK -> Table.BRONZE_ENBEK;
-    };
-  }
-
-  public static List<SourceLoad> run(SparkSession spark, SkillgapConfig cfg, Warehouse wh) {
+  /** Loads tonight's new and changed files of each source into its bronze table. */
+  public static List<SourceLoad> run(SparkSession spark, SkillgapConfig cfg, Warehouse wh, List<? extends LandingSource> sources) {
     String batch = cfg.run().batchId();
     Timestamp loadTime = Timestamp.from(Instant.now());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<String, IngestLog.Entry> latest = IngestLog.latestBefore(wh, batch);
-    Map<Source, LandingFiles.Listing> listings = new EnumMap<>(Source.class);
-    Map<Source, List<String>> warnings = new EnumMap<>(Source.class);
+    Map<LandingSource, LandingFiles.Listing> listings = new HashMap<>();
+    Map<LandingSource, List<String>> warnings = new HashMap<>();
     List<LandingFile> all = new ArrayList<>();
-    for (Source source : Source.values()) {
+    for (LandingSource source : sources) {
       warnings.put(source, new ArrayList<>());
       listings.put(source, LandingFiles.list(conf, cfg.paths().landing(), source, cfg.ingest().followSymlinks(), warnings.get(source)));
       all.addAll(listings.get(source).files());
@@ -81,7 +69,7 @@ public final class Ingest {
     Set<LandingFile> settled = new HashSet<>(LandingFiles.settled(conf, all, cfg.ingest().settleSeconds() * 1000L, changing));
     List<SourceLoad> loads = new ArrayList<>();
     List<Row> entries = new ArrayList<>();
-    for (Source source : Source.values()) {
+    for (LandingSource source : sources) {
       long start = System.nanoTime();
       List<String> notes = warnings.get(source);
       List<String> deferred = new ArrayList<>();
@@ -110,8 +98,8 @@ public final class Ingest {
 
       // The batch's partition is replaced even when empty, so that a rerun after a crash starts clean; a
       // source that never had a file has no table to clean (and an empty commit costs seconds).
-      if (!toLoad.isEmpty() || wh.exists(bronzeTable(source))) {
-        wh.replaceBatch(toBronze(read.rows(), batch, loadTime), bronzeTable(source), "_batch_id", batch);
+      if (!toLoad.isEmpty() || wh.exists(source.bronze())) {
+        wh.replaceBatch(toBronze(read.rows(), batch, loadTime), source.bronze(), "_batch_id", batch);
       }
       Map<String, FileCounts> byFile = countsByFile(wh, source, batch);
       List<Loaded> loaded = new ArrayList<>();
@@ -128,8 +116,8 @@ public final class Ingest {
       }
       if (!failedMidway.isEmpty()) {
         // A file is loaded whole or not at all: the rows of a file that failed midway go.
-        wh.deleteMatching(bronzeTable(source), spark.createDataFrame(failedMidway.stream().map(f -> RowFactory.create(f, batch)).toList(),
-            FILE_KEYS), Source.SOURCE_FILE, "_batch_id");
+        wh.deleteMatching(source.bronze(), spark.createDataFrame(failedMidway.stream().map(f -> RowFactory.create(f, batch)).toList(),
+            FILE_KEYS), Bronze.SOURCE_FILE, "_batch_id");
       }
       List<String> mismatches = new ArrayList<>();
       for (Loaded l : loaded) {
@@ -176,14 +164,14 @@ public final class Ingest {
   }
 
   /** Rows of the batch per file (one row per file: small). */
-  private static Map<String, FileCounts> countsByFile(Warehouse wh, Source source, String batch) {
+  private static Map<String, FileCounts> countsByFile(Warehouse wh, LandingSource source, String batch) {
     Map<String, FileCounts> out = new HashMap<>();
-    if (!wh.exists(bronzeTable(source))) {
+    if (!wh.exists(source.bronze())) {
       return out;
     }
-    Dataset<Row> rows = wh.read(bronzeTable(source)).where(col("_batch_id").equalTo(batch));
-    for (Row r : rows.groupBy(Source.SOURCE_FILE).agg(count(lit(1)), sum(col(FileRecords.LINES)),
-        count(when(col(FileRecords.PARSE_ERROR).equalTo(ParsedRecord.FILE_READ_ERROR), 1))).collectAsList()) {
+    Dataset<Row> rows = wh.read(source.bronze()).where(col("_batch_id").equalTo(batch));
+    for (Row r : rows.groupBy(Bronze.SOURCE_FILE).agg(count(lit(1)), sum(col(Bronze.LINES)),
+        count(when(col(Bronze.PARSE_ERROR).equalTo(ParsedRecord.FILE_READ_ERROR), 1))).collectAsList()) {
       out.put(r.getString(0), new FileCounts(r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2), r.getLong(3)));
     }
     return out;

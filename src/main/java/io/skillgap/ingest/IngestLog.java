@@ -3,8 +3,8 @@ package io.skillgap.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
-import io.skillgap.config.Warehouse;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.store.Warehouse;
+import io.skillgap.store.Table;
 import io.skillgap.ingest.LandingFiles.LandingFile;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -25,14 +25,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class IngestLog {
   private IngestLog() {}
-
-  public static final StructType SCHEMA = StructType.fromDDL(String.join(",",
-      "path STRING NOT NULL COMMENT 'relative to the landing folder: the file from night to night'",
-      "location STRING NOT NULL COMMENT 'where the file was read'", "source STRING NOT NULL", "size BIGINT NOT NULL", "modified BIGINT NOT NULL",
-      "checksum STRING", "encoding STRING", "version INT NOT NULL", "batch_id STRING NOT NULL",
-      "status STRING NOT NULL COMMENT 'loaded or rejected'", "reason STRING", "detail STRING", "rows BIGINT",
-      "lines BIGINT COMMENT 'physical lines of a text file (header, records and blank lines); records of a Parquet file'",
-      "logged_at TIMESTAMP NOT NULL"));
 
   /** What tonight does with a file. */
   public enum Action { NEW, CHANGED, UNCHANGED }
@@ -104,7 +96,7 @@ public final class IngestLog {
 
   /** Replaces the batch's entries (a rerun of the night rewrites them). */
   public static void write(SparkSession spark, Warehouse wh, String batchId, List<Row> entries) {
-    wh.replaceBatch(spark.createDataFrame(entries, SCHEMA), Table.INGEST_LOG, "batch_id", batchId);
+    wh.replaceBatch(spark.createDataFrame(entries, Table.INGEST_LOG.schema()), Table.INGEST_LOG, "batch_id", batchId);
   }
 
   /**

@@ -29,11 +29,11 @@ final class JsonRecords extends Records {
   private static final Pattern CONTACTS = Pattern.compile("\"contacts\"\\s*:\\s*[\\[{].*$", Pattern.DOTALL);
 
   private final PhysicalLines lines;
-  private final Source source;
+  private final LandingSource source;
   private final int maxFieldChars;
   private final Charset fallback;
 
-  JsonRecords(PhysicalLines lines, Source source, int maxFieldChars, Charset fallback) {
+  JsonRecords(PhysicalLines lines, LandingSource source, int maxFieldChars, Charset fallback) {
     this.lines = lines;
     this.source = source;
     this.maxFieldChars = maxFieldChars;
@@ -72,7 +72,7 @@ final class JsonRecords extends Records {
     } catch (JsonProcessingException e) {
       node = null;
     }
-    String[] values = node == null || !node.isObject() ? null : source == Source.HH ? hh(node) : canonical(node);
+    String[] values = node == null || !node.isObject() ? null : source.hhObjects() ? hh(node) : canonical(node);
     if (values == null) {
       return ParsedRecord.fault(n, 1, withoutContacts(text), ParsedRecord.MALFORMED_ROW);
     }
@@ -99,7 +99,7 @@ final class JsonRecords extends Records {
   }
 
   /**
-   * An hh vacancy object to the flat columns of {@link Source#HH}. The salary range (which carries the pay
+   * An hh vacancy object to the flat columns of an hh source ({@link LandingSource#hhObjects()}). The salary range (which carries the pay
    * period) wins over the older salary object. Null when a structured field has the wrong type.
    */
   static String[] hh(JsonNode o) {

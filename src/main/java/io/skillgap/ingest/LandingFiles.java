@@ -27,16 +27,16 @@ public final class LandingFiles {
    * identifies the file from night to night even when each night's files arrive in a folder of their own;
    * {@code location} is where it is tonight, as a URI.
    */
-  public record LandingFile(Source source, String path, String location, long size, long modified) {}
+  public record LandingFile(LandingSource source, String path, String location, long size, long modified) {}
 
   /** A listed entry that is not loaded, and why (SYMLINK). */
-  public record Refused(Source source, String path, String reason, String detail) {}
+  public record Refused(LandingSource source, String path, String reason, String detail) {}
 
   /** What a listing found. */
   public record Listing(List<LandingFile> files, List<Refused> refused) {}
 
   /** The data files under {@code <landing>/<source>/}, sorted by path; hidden files and markers are skipped. */
-  public static Listing list(Configuration conf, String landingRoot, Source source, boolean followSymlinks, List<String> warnings) {
+  public static Listing list(Configuration conf, String landingRoot, LandingSource source, boolean followSymlinks, List<String> warnings) {
     Path dir = new Path(landingRoot, source.folder());
     List<LandingFile> out = new ArrayList<>();
     List<Refused> refused = new ArrayList<>();
@@ -67,7 +67,7 @@ public final class LandingFiles {
   }
 
   /** A local landing folder, walked without following links: a link is looked at, not silently entered. */
-  private static void listLocal(java.nio.file.Path root, Source source, boolean followSymlinks, List<LandingFile> out,
+  private static void listLocal(java.nio.file.Path root, LandingSource source, boolean followSymlinks, List<LandingFile> out,
       List<Refused> refused) throws IOException {
     java.nio.file.Path realRoot = root.toRealPath();
     java.nio.file.Path dir = root.resolve(source.folder());
@@ -114,7 +114,7 @@ public final class LandingFiles {
   }
 
   /** Object stores and HDFS: no links to follow; names as the file system gives them. */
-  private static void listRemote(FileSystem fs, Path dir, String root, Source source, List<LandingFile> out) throws IOException {
+  private static void listRemote(FileSystem fs, Path dir, String root, LandingSource source, List<LandingFile> out) throws IOException {
     for (FileStatus f : fs.listStatus(dir)) {
       String name = f.getPath().getName();
       if (!isData(name)) {

@@ -44,7 +44,7 @@ public final class LandingReader {
   }
 
   /** Scans the files (a task each) and returns the result by location; files of an unknown format are not read. */
-  public static Map<String, FileScan.Result> scan(SparkSession spark, Source source, List<LandingFile> files, IngestSettings settings) {
+  public static Map<String, FileScan.Result> scan(SparkSession spark, LandingSource source, List<LandingFile> files, IngestSettings settings) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Map<String, FileScan.Result> out = new LinkedHashMap<>();
     List<LandingFile> readable = new ArrayList<>();
@@ -74,12 +74,12 @@ public final class LandingReader {
   }
 
   /** Why the file's name rules it out for this source, or null. */
-  private static String formatProblem(Configuration conf, Source source, LandingFile f) {
+  private static String formatProblem(Configuration conf, LandingSource source, LandingFile f) {
     Format format = format(conf, f);
     if (format == null) {
       return "whole file: expected .csv, .jsonl, .json, .ndjson or .parquet (text formats also compressed, e.g. .csv.gz)";
     }
-    if (source == Source.HH && format != Format.JSON) {
+    if (source.hhObjects() && format != Format.JSON) {
       return "whole file: hh/ takes the hh API's vacancy objects as JSON Lines (.jsonl, .json, .ndjson)";
     }
     return null;
@@ -95,7 +95,7 @@ public final class LandingReader {
    * BAD_ENCODING; a file that cannot load is rejected with the line and column at fault, and the others
    * still load.
    */
-  public static LandingRead read(SparkSession spark, Source source, List<IngestLog.Planned> files, IngestSettings settings) {
+  public static LandingRead read(SparkSession spark, LandingSource source, List<IngestLog.Planned> files, IngestSettings settings) {
     List<FileProblem> rejected = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<Loaded> loaded = new ArrayList<>();

@@ -35,7 +35,7 @@ final class ParquetRecords extends Records implements AutoCloseable {
   private long groupRead;
   private long number;
 
-  ParquetRecords(InputFile in, Source source, int maxFieldChars) throws IOException {
+  ParquetRecords(InputFile in, LandingSource source, int maxFieldChars) throws IOException {
     this.file = ParquetFileReader.open(in);
     this.schema = file.getFooter().getFileMetaData().getSchema();
     List<String> columns = source.columns();

@@ -1,7 +1,7 @@
 package io.skillgap.publish;
 
-import io.skillgap.config.Warehouse;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.store.Warehouse;
+import io.skillgap.store.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

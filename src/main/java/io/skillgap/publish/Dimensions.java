@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
-import io.skillgap.config.Reference;
+import io.skillgap.reference.Reference;
 import io.skillgap.gap.SectorSummary;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

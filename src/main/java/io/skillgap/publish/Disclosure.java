@@ -55,7 +55,7 @@ public final class Disclosure {
       for (List<String> g : groups) {
         t = complementOnce(t, count, hidden, g, key);
       }
-      t = t.localCheckpoint();
+      t = t.checkpoint();
       long after = countHidden(t, hidden);
       if (after == before) {
         return t;

@@ -2,11 +2,11 @@ package io.skillgap.publish;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.skillgap.config.Schemas;
+import io.skillgap.store.Schemas;
 import io.skillgap.config.SkillgapConfig.DisclosureSettings;
-import io.skillgap.config.Timing;
-import io.skillgap.config.Warehouse;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.run.Timing;
+import io.skillgap.store.Warehouse;
+import io.skillgap.store.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
@@ -42,7 +42,7 @@ public final class Publish {
   }
 
   /** Writes each published table under {@code publishRoot} (a staging folder); returns the row count of each. */
-  public static Map<String, Long> tables(Warehouse wh, String publishRoot, DisclosureSettings disclosure, io.skillgap.config.Reference ref) {
+  public static Map<String, Long> tables(Warehouse wh, String publishRoot, DisclosureSettings disclosure, io.skillgap.reference.Reference ref) {
     long start = System.nanoTime();
     Map<String, Long> rows = new LinkedHashMap<>();
     Dataset<Row> occupations = SafeTables.occupations(wh.read(Table.GOLD_OCCUPATION_REGION_GAP), disclosure).cache();

@@ -1,6 +1,6 @@
 package io.skillgap.publish;
 
-import io.skillgap.gap.GoldSchemas;
+import io.skillgap.store.TableSchemas;
 import java.util.Arrays;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -26,10 +26,10 @@ public final class PublishedSchemas {
     return s;
   }
 
-  public static final StructType OCCUPATION_REGION_GAP = published(GoldSchemas.OCCUPATION_REGION_GAP, true);
-  public static final StructType PROGRAM_GAP = published(GoldSchemas.PROGRAM_GAP, true, "attributed_from");
-  public static final StructType SECTOR_REGION_SUMMARY = published(GoldSchemas.SECTOR_REGION_SUMMARY, true);
-  public static final StructType SHORTAGE_RANKING = published(GoldSchemas.SHORTAGE_RANKING, false)
+  public static final StructType OCCUPATION_REGION_GAP = published(TableSchemas.OCCUPATION_REGION_GAP, true);
+  public static final StructType PROGRAM_GAP = published(TableSchemas.PROGRAM_GAP, true, "attributed_from");
+  public static final StructType SECTOR_REGION_SUMMARY = published(TableSchemas.SECTOR_REGION_SUMMARY, true);
+  public static final StructType SHORTAGE_RANKING = published(TableSchemas.SHORTAGE_RANKING, false)
       .add("suppressed", DataTypes.BooleanType, false, "true when the occupation's counts are hidden: no figures in the reasons");
-  public static final StructType INDEX_SENSITIVITY = published(GoldSchemas.INDEX_SENSITIVITY, false);
+  public static final StructType INDEX_SENSITIVITY = published(TableSchemas.INDEX_SENSITIVITY, false);
 }

@@ -10,8 +10,8 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.skillgap.config.Warehouse;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.store.Warehouse;
+import io.skillgap.store.Table;
 import io.skillgap.gap.Indicators;
 import io.skillgap.gap.ShortageIndex;
 import java.sql.Timestamp;
@@ -65,10 +65,6 @@ public final class QualityRules {
       return violations == 0;
     }
   }
-
-  public static final StructType RESULTS = StructType.fromDDL(String.join(",",
-      "run_id STRING NOT NULL", "batch_id STRING NOT NULL", "checked_at TIMESTAMP NOT NULL", "rule STRING NOT NULL",
-      "severity STRING NOT NULL", "violations BIGINT NOT NULL", "passed BOOLEAN NOT NULL", "description STRING NOT NULL"));
 
   private static Column negative(String... columns) {
     Column c = lit(false);
@@ -177,7 +173,7 @@ public final class QualityRules {
             .log("quality {} {}: {} violations ({})", rule.severity(), rule.name(), v, rule.description());
       }
     }
-    wh.append(spark.createDataFrame(rows, RESULTS), Table.QUALITY_RESULTS);
+    wh.append(spark.createDataFrame(rows, Table.QUALITY_RESULTS.schema()), Table.QUALITY_RESULTS);
     LOG.info("quality: {} of {} rules passed", results.stream().filter(Result::passed).count(), results.size());
     return results;
   }

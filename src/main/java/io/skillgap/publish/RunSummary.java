@@ -10,9 +10,9 @@ import static org.apache.spark.sql.functions.when;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.skillgap.config.Warehouse;
-import io.skillgap.conform.Conform.RunCounts;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.store.Warehouse;
+import io.skillgap.conform.Accounting;
+import io.skillgap.store.Table;
 import io.skillgap.ingest.Ingest.SourceLoad;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,23 +37,15 @@ public final class RunSummary {
   private RunSummary() {}
 
   /** Thrown when read != accepted + quarantined: a row was lost or doubled, which must never pass silently. */
-  public static final class AccountingException extends IllegalStateException {
-    public AccountingException(String message) {
-      super(message);
-    }
-  }
-
-  /** Fails when any source's rows do not add up. */
-  public static void checkAccounting(Map<String, RunCounts> counts) {
+  /** The sources whose rows do not add up (read != accepted + quarantined), each said in words; empty when all do. */
+  public static List<String> brokenAccounting(Map<String, Accounting.Counts> counts) {
     List<String> broken = new ArrayList<>();
     counts.forEach((source, c) -> {
       if (c.read() != c.accepted() + c.quarantined()) {
         broken.add(source + ": read " + c.read() + " != accepted " + c.accepted() + " + quarantined " + c.quarantined());
       }
     });
-    if (!broken.isEmpty()) {
-      throw new AccountingException("row accounting does not add up: " + String.join("; ", broken));
-    }
+    return broken;
   }
 
   /**
@@ -101,14 +93,14 @@ public final class RunSummary {
   }
 
   /** Quarantined rows over rows read, all sources together (0 when nothing was read). */
-  public static double quarantineShare(Map<String, RunCounts> counts) {
-    long read = counts.values().stream().mapToLong(RunCounts::read).sum();
-    long quarantined = counts.values().stream().mapToLong(RunCounts::quarantined).sum();
+  public static double quarantineShare(Map<String, Accounting.Counts> counts) {
+    long read = counts.values().stream().mapToLong(Accounting.Counts::read).sum();
+    long quarantined = counts.values().stream().mapToLong(Accounting.Counts::quarantined).sum();
     return read == 0 ? 0 : quarantined / (double) read;
   }
 
   /** The summary document. */
-  public static Map<String, Object> document(String batchId, String asOf, Map<String, RunCounts> counts,
+  public static Map<String, Object> document(String batchId, String asOf, Map<String, Accounting.Counts> counts,
       List<SourceLoad> loads, Map<String, Long> tableRows, List<Map<String, Object>> top, String publishRoot,
       List<QualityRules.Result> quality) {
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -156,7 +148,7 @@ public final class RunSummary {
   }
 
   /** The short console summary: rows per stage, quarantine reasons, top shortages. */
-  public static void log(Map<String, RunCounts> counts, Map<String, Long> tableRows, List<Map<String, Object>> top) {
+  public static void log(Map<String, Accounting.Counts> counts, Map<String, Long> tableRows, List<Map<String, Object>> top) {
     LOG.info("summary: source        read   accepted  quarantined");
     counts.forEach((s, c) -> LOG.info(String.format("summary: %-10s %9d %10d %12d", s, c.read(), c.accepted(), c.quarantined())));
     counts.forEach((s, c) -> c.quarantineByReason().forEach((reason, n) ->
@@ -170,8 +162,9 @@ public final class RunSummary {
     if (!top.isEmpty()) {
       LOG.info("summary: top shortages {} (positions - new graduate supply, all regions):", top.get(0).get("year"));
       for (Map<String, Object> m : top) {
-        LOG.info(String.format("summary:   %s %-52.52s %-26s gap %9.1f  ratio %s", m.get("isco_code"), m.get("occupation_title"),
-            m.get("innovation_sector") == null ? "" : m.get("innovation_sector"), (Double) m.get("gap"),
+        LOG.info(String.format("summary:   %s %-52.52s %-26s gap %9s  ratio %s", m.get("isco_code"), m.get("occupation_title"),
+            m.get("innovation_sector") == null ? "" : m.get("innovation_sector"),
+            m.get("gap") == null ? "hidden" : String.format(java.util.Locale.ROOT, "%.1f", (Double) m.get("gap")),
             m.get("demand_supply_ratio") == null ? "n/a" : m.get("demand_supply_ratio")));
       }
     }

@@ -7,8 +7,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
-import io.skillgap.config.Warehouse;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.store.Warehouse;
+import io.skillgap.store.Table;
 import io.skillgap.gap.SectorSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

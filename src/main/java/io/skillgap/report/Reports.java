@@ -1,9 +1,9 @@
 package io.skillgap.report;
 
-import io.skillgap.config.Files;
+import io.skillgap.store.Files;
 import io.skillgap.config.SkillgapConfig;
-import io.skillgap.config.Timing;
-import io.skillgap.config.Warehouse;
+import io.skillgap.run.Timing;
+import io.skillgap.store.Warehouse;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillgap.classify.TitleClassifier.Coding;
-import io.skillgap.config.Reference;
+import io.skillgap.reference.Reference;
+import io.skillgap.reference.ReferenceTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +22,11 @@ class TitleClassifierTest {
 
   @BeforeAll
   static void build() throws IOException {
-    classifier = Dictionaries.classifier(table("isco08.csv", Reference.ISCO), table("title_terms.csv", Reference.TITLE_TERMS),
-        table("esco_occupations.csv", Reference.ESCO), table("hh_professional_roles.csv", Reference.HH_ROLES));
+    classifier = Dictionaries.classifier(table("isco08.csv", ReferenceTable.ISCO), table("title_terms.csv", ReferenceTable.TITLE_TERMS),
+        table("esco_occupations.csv", ReferenceTable.ESCO_OCCUPATIONS), table("hh_professional_roles.csv", ReferenceTable.HH_PROFESSIONAL_ROLES));
   }
 
-  static List<org.apache.spark.sql.Row> table(String file, StructType schema) throws IOException {
+  static List<org.apache.spark.sql.Row> table(String file, ReferenceTable schema) throws IOException {
     Path p = Path.of("conf/reference", file);
     return Reference.parse(Files.readString(p, StandardCharsets.UTF_8), schema, p.toString());
   }

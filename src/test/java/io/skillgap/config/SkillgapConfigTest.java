@@ -1,5 +1,6 @@
 package io.skillgap.config;
 
+import io.skillgap.run.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ class SkillgapConfigTest {
     assertEquals(60, c.vacancies().dedupeWindowDays(), "dedupe window");
     assertEquals(168.0, c.vacancies().periodFactors().get("hour"), "hours per month");
     assertEquals(0.585, c.graduates().entryShare().get("tvet"), "TVET entry share");
-    assertTrue(c.reference().isco().endsWith("/conf/reference/isco08.csv"), c.reference().isco());
+    assertTrue(c.reference().path("isco").endsWith("/conf/reference/isco08.csv"), c.reference().path("isco"));
     assertEquals("data/landing", c.paths().landing(), "landing default");
   }
 
@@ -35,8 +36,8 @@ class SkillgapConfigTest {
         "run.as-of-date", "2025-01-31",
         "run.batch-id", "night-1"));
     assertEquals(30, c.vacancies().dedupeWindowDays(), "window");
-    assertEquals("/srv/ref/isco08.csv", c.reference().isco(), "reference folder moved");
-    assertEquals("/tmp/my_crosswalk.csv", c.reference().crosswalk(), "one table replaced");
+    assertEquals("/srv/ref/isco08.csv", c.reference().path("isco"), "reference folder moved");
+    assertEquals("/tmp/my_crosswalk.csv", c.reference().path("crosswalk"), "one table replaced");
     assertEquals("3", c.spark().conf().get("spark.sql.shuffle.partitions"), "spark key with dots");
     assertEquals(LocalDate.of(2025, 1, 31), c.run().asOfDate(), "as-of date");
     assertEquals("night-1", c.run().batchId(), "batch id");
@@ -61,7 +62,7 @@ class SkillgapConfigTest {
     CommandLine cli = SkillGap.commandLine();
     cli.setErr(new PrintWriter(err));
     int code = cli.execute("run", "--set", "vacancies.window=30");
-    assertEquals(SkillGap.BAD_CONFIG, code, "exit code");
+    assertEquals(ExitCode.BAD_CONFIG.code(), code, "exit code");
     assertTrue(err.toString().contains("unknown configuration key in --set: vacancies.window"), err.toString());
   }
 
@@ -81,7 +82,7 @@ class SkillgapConfigTest {
     StringWriter err = new StringWriter();
     CommandLine cli = SkillGap.commandLine();
     cli.setErr(new PrintWriter(err));
-    assertEquals(SkillGap.BAD_CONFIG, cli.execute("run", "--config", broken.toString()), "exit code");
+    assertEquals(ExitCode.BAD_CONFIG.code(), cli.execute("run", "--config", broken.toString()), "exit code");
     assertTrue(err.toString().contains("broken.conf"), err.toString());
   }
 

@@ -1,7 +1,8 @@
 package io.skillgap.conform;
 
+import io.skillgap.store.TableSchemas;
 import io.skillgap.SparkTestBase;
-import io.skillgap.config.Reference;
+import io.skillgap.reference.Reference;
 import io.skillgap.config.SkillgapConfig;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,6 @@ abstract class ConformTestBase extends SparkTestBase {
 
   /** No ads from earlier nights. */
   protected Dataset<Row> noAds() {
-    return spark.createDataFrame(List.of(), SilverSchemas.VACANCY_ADS);
+    return spark.createDataFrame(List.of(), TableSchemas.VACANCY_ADS);
   }
 }

@@ -104,9 +104,9 @@ class DedupeTest extends SparkTestBase {
     ba.put("KZ-33", 0.33);
     ba.put("KZ-19", 0.67);
     java.time.LocalDate until = java.time.LocalDate.of(2022, 6, 8);
-    String first = Conform.dedupeSettings(60, List.of(new io.skillgap.config.SkillgapConfig.BoundaryChange("KZ-19", until, ab)));
+    String first = UniqueVacancies.dedupeSettings(60, List.of(new io.skillgap.config.SkillgapConfig.BoundaryChange("KZ-19", until, ab)));
     assertEquals("window=60;boundaries=[KZ-19<2022-06-08={KZ-19=0.67, KZ-33=0.33}]", first, "settings text");
-    assertEquals(first, Conform.dedupeSettings(60, List.of(new io.skillgap.config.SkillgapConfig.BoundaryChange("KZ-19", until, ba))),
+    assertEquals(first, UniqueVacancies.dedupeSettings(60, List.of(new io.skillgap.config.SkillgapConfig.BoundaryChange("KZ-19", until, ba))),
         "the same shares in another order");
   }
 }

@@ -1,7 +1,6 @@
 package io.skillgap.conform;
 
-import io.skillgap.Bronze;
-import io.skillgap.ingest.Source;
+import io.skillgap.BronzeRows;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ class GraduateAndWageConformTest extends ConformTestBase {
 
   @Test
   void graduateRowsAreDecodedOrQuarantined() {
-    Bronze b = new Bronze(Source.GRADUATES, Map.of("year", "2024", "region", "Алматы", "field_code", "6B06101",
+    BronzeRows b = new BronzeRows(Source.GRADUATES, Map.of("year", "2024", "region", "Алматы", "field_code", "6B06101",
         "level", "bachelor", "graduates", "25"))
         .add()                                            // 1 valid: 6B06101 is ICT (061), bachelor
         .add("field_code", "06130100", "level", "TVET")   // 2 valid: TVET specialty, level case-insensitive
@@ -40,7 +39,7 @@ class GraduateAndWageConformTest extends ConformTestBase {
 
   @Test
   void wageRowsKeepOneFigurePerKey() {
-    Bronze b = new Bronze(Source.WAGES, Map.of("year", "2024", "region", "KZ-75", "occupation_code", "25",
+    BronzeRows b = new BronzeRows(Source.WAGES, Map.of("year", "2024", "region", "KZ-75", "occupation_code", "25",
         "avg_monthly_wage", "520000"))
         .add()                                                  // 1 valid, 2-digit code
         .add("avg_monthly_wage", "530000")                      // 2 same key again: DUPLICATE_KEY

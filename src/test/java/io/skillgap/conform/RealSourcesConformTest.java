@@ -4,10 +4,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.skillgap.Bronze;
+import io.skillgap.BronzeRows;
 import io.skillgap.ingest.FileRecords;
 import io.skillgap.ingest.Ingest;
-import io.skillgap.ingest.Source;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,7 @@ class RealSourcesConformTest extends ConformTestBase {
 
   @Test
   void enbekRowsTakeIscoThroughNkzOrTheTitle() {
-    Bronze b = new Bronze(Source.ENBEK, Map.of("vacancy_id", "e", "title", "Сварщик", "nkz_code", "7212",
+    BronzeRows b = new BronzeRows(Source.ENBEK, Map.of("vacancy_id", "e", "title", "Сварщик", "nkz_code", "7212",
         "region", "Карагандинская область", "posted_date", "05.03.2026", "salary_min", "350000"))
         .add()                                                           // 1 NKZ 7212 = ISCO 7212
         .add("vacancy_id", "e2", "nkz_code", "2512-1-001", "title", "Программист")   // 2 first four digits
@@ -88,7 +87,7 @@ class RealSourcesConformTest extends ConformTestBase {
   @Test
   void statWageTablesGiveOneWagePerMajorGroup() {
     String file = "stat_wages/kz_avg_monthly_wage_2022.csv";
-    Bronze b = new Bronze(Source.STAT_WAGES, Map.ofEntries(Map.entry("region", "Astana city"), Map.entry("total", "406920"),
+    BronzeRows b = new BronzeRows(Source.STAT_WAGES, Map.ofEntries(Map.entry("region", "Astana city"), Map.entry("total", "406920"),
         Map.entry("isco_1", "607398"), Map.entry("isco_2", "462269"), Map.entry("isco_3", "327065"), Map.entry("isco_4", "366726"),
         Map.entry("isco_5", "227691"), Map.entry("isco_6", "262631"), Map.entry("isco_7", "318541"), Map.entry("isco_8", "325467"),
         Map.entry("isco_9", "182130"), Map.entry(Source.SOURCE_FILE, file)))

@@ -1,9 +1,9 @@
 package io.skillgap.conform;
 
+import io.skillgap.store.TableSchemas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.skillgap.Bronze;
-import io.skillgap.ingest.Source;
+import io.skillgap.BronzeRows;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +20,7 @@ class VacancyConformTest extends ConformTestBase {
 
   @Test
   void personalDataIsMaskedAndEmployerIdsArePseudonymised() throws Exception {
-    Bronze b = new Bronze(Source.VACANCIES, VALID)
+    BronzeRows b = new BronzeRows(Source.VACANCIES, VALID)
         .add("title", "Java Developer, звоните +7 (701) 123-45-67 или 8 777 1234567, hr.kz@firma.kz", "employer_id", "123456789012")
         .add("vacancy_id", "w", "title", "Повар", "employer_id", " ");
     Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ", cfg.piiSalt()), ref, aliasKeys, cfg, noAds());
@@ -36,7 +36,7 @@ class VacancyConformTest extends ConformTestBase {
 
   @Test
   void payPeriodsAreReadInTheirCommonSpellings() {
-    Bronze b = new Bronze(Source.VACANCIES, VALID)
+    BronzeRows b = new BronzeRows(Source.VACANCIES, VALID)
         .add("vacancy_id", "a", "salary_period", " Monthly ")
         .add("vacancy_id", "b", "salary_period", "per hour")
         .add("vacancy_id", "c", "salary_period", "ANNUAL")
@@ -51,11 +51,11 @@ class VacancyConformTest extends ConformTestBase {
 
   @Test
   void theSameIdWithOtherContentIsAConflictNotARepost() {
-    Dataset<Row> existing = df(SilverSchemas.VACANCY_ADS.toDDL(),
+    Dataset<Row> existing = df(TableSchemas.VACANCY_ADS.toDDL(),
         row("vacancies", "KZ", "hh", "old", java.sql.Date.valueOf("2024-01-01"), null, "Java Developer", "java developer", "2512",
             "source", 1.0, "KZ-75", null, null, null,
             null, null, 1, 1L, "file:/landing/earlier.csv", "b0"));
-    Bronze b = new Bronze(Source.VACANCIES, VALID)
+    BronzeRows b = new BronzeRows(Source.VACANCIES, VALID)
         .add("vacancy_id", "dup")                                                 // 1 first of its id tonight
         .add("vacancy_id", "dup", "posted_date", "2024-05-20")                    // 2 a re-post: same content, later date
         .add("vacancy_id", "dup", "posted_date", "2024-05-21", "title", "Go Developer")   // 3 other content: conflict
@@ -70,7 +70,7 @@ class VacancyConformTest extends ConformTestBase {
 
   @Test
   void eachDefectGetsItsReasonAndEveryRowIsAccountedFor() {
-    Bronze b = new Bronze(Source.VACANCIES, VALID)
+    BronzeRows b = new BronzeRows(Source.VACANCIES, VALID)
         .add()                                                     // 1 valid
         .add(Source.CORRUPT, "x,y")                                // 2
         .add("vacancy_id", " ")                                    // 3

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillgap.conform.Source;
 import io.skillgap.ingest.FileRecords.Format;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

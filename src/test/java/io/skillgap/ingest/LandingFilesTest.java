@@ -3,6 +3,7 @@ package io.skillgap.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillgap.conform.Source;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

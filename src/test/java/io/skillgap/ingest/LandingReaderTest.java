@@ -3,6 +3,7 @@ package io.skillgap.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillgap.conform.Source;
 import io.skillgap.SparkTestBase;
 import io.skillgap.ingest.LandingReader.LandingRead;
 import java.io.IOException;

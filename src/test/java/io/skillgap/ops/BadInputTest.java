@@ -1,5 +1,6 @@
 package io.skillgap.ops;
 
+import io.skillgap.run.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,7 +114,7 @@ class BadInputTest {
   @Test
   void rowFaultsReachQuarantineWithTheirReasonAndFileFaultsNameTheLine() {
     // Too many bad rows for run.max-quarantine-share (25%): exit code 6, after everything was written.
-    assertEquals(Pipeline.QUARANTINE_THRESHOLD, exitCode, "exit code");
+    assertEquals(ExitCode.QUARANTINE_THRESHOLD.code(), exitCode, "exit code");
     JsonNode vac = summary.get("sources").get("vacancies");
     Map<String, Long> reasons = new TreeMap<>();
     vac.get("quarantine_by_reason").fields().forEachRemaining(e -> reasons.put(e.getKey(), e.getValue().asLong()));

@@ -1,5 +1,6 @@
 package io.skillgap.ops;
 
+import io.skillgap.run.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,7 +68,7 @@ class CrashAndLockTest {
     long t0 = System.nanoTime();
     int refused = Ops.cli(run(landing, ref));
     double refusedSeconds = (System.nanoTime() - t0) / 1e9;
-    assertEquals(SkillGap.LOCKED, refused, "a second run on a locked warehouse");
+    assertEquals(ExitCode.LOCKED.code(), refused, "a second run on a locked warehouse");
     assertTrue(refusedSeconds < 5, "refused at once, before Spark starts: " + refusedSeconds + " s");
     assertTrue(a.waitFor(600, TimeUnit.SECONDS), "reference run finished");
     assertEquals(0, a.exitValue(), "reference run exit code:\n" + Files.readString(refLog, StandardCharsets.UTF_8));

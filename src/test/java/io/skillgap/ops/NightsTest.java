@@ -3,6 +3,7 @@ package io.skillgap.ops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillgap.conform.UniqueVacancies;
 import io.skillgap.config.SkillgapConfig;
 import io.skillgap.conform.Conform;
 import io.skillgap.conform.Dedupe;
@@ -96,7 +97,7 @@ class NightsTest {
       SkillgapConfig cfg = SkillgapConfig.load(null, java.util.Map.of());
       Dataset<Row> ads = Ops.delta(spark, wh, "silver/vacancy_ads").where(org.apache.spark.sql.functions.col("country")
           .equalTo(cfg.sources().homeCountry()));
-      Dataset<Row> full = Conform.silverVacancies(Dedupe.collapse(ads, cfg.vacancies().dedupeWindowDays()), cfg);
+      Dataset<Row> full = UniqueVacancies.silverVacancies(Dedupe.collapse(ads, cfg.vacancies().dedupeWindowDays()), cfg);
       Ops.assertSameRows("night 3: silver/vacancies against a full collapse", Ops.delta(spark, wh, "silver/vacancies"), full);
     } finally {
       spark.stop();

@@ -1,5 +1,6 @@
 package io.skillgap.ops;
 
+import io.skillgap.run.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,12 +33,12 @@ class PoisonBatchTest {
 
     int refused = Ops.cli("run", "--date", "2026-12-01", "--landing", root.resolve("landing").toString(), "--warehouse", warehouse.toString(),
         "--publish", root.resolve("publish").toString());
-    assertEquals(Pipeline.POISON_BATCH, refused, "tonight's batch is refused");
+    assertEquals(ExitCode.POISON_BATCH.code(), refused, "tonight's batch is refused");
     assertEquals(List.of("refused"), statuses(warehouse), "manifest");
 
     int next = Ops.cli("run", "--date", "2026-12-02", "--landing", root.resolve("landing").toString(), "--warehouse", warehouse.toString(),
         "--publish", root.resolve("publish").toString());
-    assertEquals(Pipeline.POISON_BATCH, next, "the next night runs, and says a batch was left out");
+    assertEquals(ExitCode.POISON_BATCH.code(), next, "the next night runs, and says a batch was left out");
     assertEquals(List.of("batch_abandoned", "refused"), statuses(warehouse), "manifest");
     assertTrue(Files.exists(warehouse.resolve("_attempts/2026-12-01")), "the poison batch's count stays until the operator clears it");
     assertTrue(!Files.exists(warehouse.resolve("_attempts/2026-12-02")), "tonight's work finished: its count is gone");

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillgap.SampleNightTestBase;
-import io.skillgap.config.Warehouse;
+import io.skillgap.store.Warehouse;
 import io.skillgap.report.ReportData;
 import java.io.IOException;
 import java.util.ArrayList;

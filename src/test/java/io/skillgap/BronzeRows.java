@@ -1,8 +1,7 @@
 package io.skillgap;
 
-import io.skillgap.ingest.FileRecords;
 import io.skillgap.ingest.ParsedRecord;
-import io.skillgap.ingest.Source;
+import io.skillgap.conform.Source;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,18 +13,18 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /** Bronze rows for tests: a base row of valid values, each test row changing a few of them. */
-public final class Bronze {
+public final class BronzeRows {
   private final Source source;
   private final Map<String, String> base;
   private final List<Map<String, String>> rows = new ArrayList<>();
 
-  public Bronze(Source source, Map<String, String> base) {
+  public BronzeRows(Source source, Map<String, String> base) {
     this.source = source;
     this.base = base;
   }
 
   /** Adds the base row with {@code changes} applied: column, value, column, value... (value may be null). */
-  public Bronze add(String... changes) {
+  public BronzeRows add(String... changes) {
     Map<String, String> r = new LinkedHashMap<>(base);
     for (int i = 0; i < changes.length; i += 2) {
       r.put(changes[i], changes[i + 1]);
@@ -50,12 +49,12 @@ public final class Bronze {
       values.add(rows.get(i).getOrDefault(Source.SOURCE_FILE, "file:/landing/test.csv"));
       values.add((long) i + 1);
       values.add(1);
-      values.add(rows.get(i).getOrDefault(FileRecords.PARSE_ERROR,
+      values.add(rows.get(i).getOrDefault(io.skillgap.store.Bronze.PARSE_ERROR,
           rows.get(i).get(Source.CORRUPT) == null ? null : ParsedRecord.MALFORMED_ROW));
       values.add("b1");
       values.add(now);
       out.add(RowFactory.create(values.toArray()));
     }
-    return spark.createDataFrame(out, source.bronzeSchema());
+    return spark.createDataFrame(out, source.bronze().schema());
   }
 }

@@ -1,6 +1,6 @@
-package io.skillgap;
+package io.skillgap.run;
 
-import io.skillgap.config.Files;
+import io.skillgap.store.Files;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
@@ -12,17 +12,17 @@ import org.apache.hadoop.fs.Path;
  * out of memory) leaves its count behind. A batch that has died {@code run.max-attempts} times is poison:
  * recovery stops retrying it, and the nights after it go on.
  */
-final class Attempts {
+public final class Attempts {
   private final Configuration conf;
   private final String folder;
 
-  Attempts(Configuration conf, String warehouse) {
+  public Attempts(Configuration conf, String warehouse) {
     this.conf = conf;
     this.folder = warehouse + "/_attempts";
   }
 
   /** Batches with starts that did not finish. */
-  java.util.List<String> unfinished() {
+  public java.util.List<String> unfinished() {
     Path dir = new Path(folder);
     java.util.List<String> out = new java.util.ArrayList<>();
     try {
@@ -41,7 +41,7 @@ final class Attempts {
   }
 
   /** Earlier starts of the batch that did not finish. */
-  int failed(String batch) {
+  public int failed(String batch) {
     String text = Files.readText(conf, file(batch));
     try {
       return text == null ? 0 : Integer.parseInt(text.trim());
@@ -51,12 +51,12 @@ final class Attempts {
   }
 
   /** Records one more start of the batch (before its work, so a crash leaves it counted). */
-  void begin(String batch) {
+  public void begin(String batch) {
     Files.writeText(conf, file(batch), (failed(batch) + 1) + "\n");
   }
 
   /** The batch's work finished: its count goes. */
-  void done(String batch) {
+  public void done(String batch) {
     Path p = new Path(file(batch));
     try {
       p.getFileSystem(conf).delete(p, false);

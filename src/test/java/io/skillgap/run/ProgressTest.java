@@ -1,8 +1,9 @@
-package io.skillgap;
+package io.skillgap.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillgap.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.skillgap.config;
+package io.skillgap.reference;
 
 import io.skillgap.config.SkillgapConfig.InvalidConfigException;
 import java.io.IOException;

@@ -1,10 +1,104 @@
-package io.skillgap.gap;
+package io.skillgap.store;
 
 import org.apache.spark.sql.types.StructType;
 
-/** The gold tables, declared once; the published Parquet has these columns plus the suppression flags. */
-public final class GoldSchemas {
-  private GoldSchemas() {}
+/**
+ * Every Delta table's columns, declared once (the {@link Table} enum carries them, and the warehouse puts
+ * every write into them): silver, quarantine, gold, and the operations tables. A bronze table's columns
+ * are its source's landing columns and the bookkeeping of {@link Bronze}.
+ */
+public final class TableSchemas {
+  private TableSchemas() {}
+
+  // Silver and quarantine.
+
+
+  /** Every accepted ad, one row each, by batch: the input of the dedupe and of the accounting. */
+  public static final StructType VACANCY_ADS = StructType.fromDDL(String.join(",",
+      "origin STRING NOT NULL COMMENT 'landing folder the row came from: vacancies, hh or enbek'",
+      "country STRING NOT NULL COMMENT 'ISO 3166-1 alpha-2; rows abroad stay here and out of the gap tables'",
+      "source STRING NOT NULL", "vacancy_id STRING NOT NULL", "posted_date DATE NOT NULL", "closed_date DATE",
+      "title STRING NOT NULL COMMENT 'phones and e-mails masked'", "title_norm STRING NOT NULL", "isco_code STRING",
+      "occupation_method STRING COMMENT 'source, nkz, title, title+role, role or none'",
+      "occupation_confidence DOUBLE COMMENT '1 for a code the source gave; the classifier confidence otherwise'",
+      "region STRING COMMENT 'ISO code as reported (before boundary splits); null abroad'",
+      "employer_id STRING COMMENT 'salted hash of the employer id'", "nace_section STRING", "nace_division STRING",
+      "salary_monthly_kzt DOUBLE", "education_level INT", "positions INT NOT NULL", "_row_id BIGINT NOT NULL",
+      "_source_file STRING NOT NULL", "_batch_id STRING NOT NULL"));
+
+  /** One row per unique vacancy after duplicates are collapsed; {@code ads} keeps the raw count. */
+  public static final StructType VACANCIES = StructType.fromDDL(String.join(",",
+      "vacancy_key STRING NOT NULL COMMENT 'source:vacancy_id of the earliest ad of the vacancy'",
+      "year INT NOT NULL COMMENT 'year of the first posting'",
+      "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code'",
+      "isco_code STRING COMMENT 'ISCO-08 unit group; null when the ads carry no valid code'",
+      "title STRING NOT NULL",
+      "title_norm STRING NOT NULL COMMENT 'lower case, punctuation removed: the dedupe key part'",
+      "employer_id STRING COMMENT 'salted hash of the employer id'",
+      "nace_section STRING",
+      "nace_division STRING",
+      "first_posted_date DATE NOT NULL",
+      "last_posted_date DATE NOT NULL",
+      "closed_date DATE",
+      "salary_monthly_kzt DOUBLE COMMENT 'mean over the ads that state a salary'",
+      "education_level INT COMMENT 'ISCED 2011 level'",
+      "positions INT NOT NULL COMMENT 'largest number of positions any of its ads offers'",
+      "ads BIGINT NOT NULL COMMENT 'accepted ads collapsed into this vacancy'",
+      "sources STRING NOT NULL COMMENT 'boards it was advertised on, comma-separated'",
+      "region_weight DOUBLE NOT NULL COMMENT '1, or the share of a region split since the vacancy was posted'",
+      "region_estimated BOOLEAN NOT NULL COMMENT 'true when the region comes from a boundary split'",
+      "ad_ids ARRAY<STRING> NOT NULL COMMENT 'source:vacancy_id of each collapsed advert id'",
+      "cluster_key STRING NOT NULL COMMENT 'employer|title|region (or the id without an employer): vacancies of one key may collapse'"));
+
+  public static final StructType GRADUATES = StructType.fromDDL(String.join(",",
+      "year INT NOT NULL",
+      "region STRING NOT NULL",
+      "field_code STRING NOT NULL COMMENT 'ISCED-F 2013 code (decoded from a programme code where needed)'",
+      "field_code_raw STRING NOT NULL",
+      "level STRING NOT NULL COMMENT 'tvet, bachelor, master or doctorate'",
+      "graduates BIGINT NOT NULL",
+      "_row_id BIGINT NOT NULL",
+      "_source_file STRING NOT NULL",
+      "_batch_id STRING NOT NULL"));
+
+  public static final StructType WAGES = StructType.fromDDL(String.join(",",
+      "origin STRING NOT NULL COMMENT 'landing folder the row came from: wages or stat_wages'",
+      "year INT NOT NULL",
+      "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code, or KZ for the whole country'",
+      "isco_code STRING NOT NULL COMMENT 'ISCO-08 code at 1 to 4 digits'",
+      "isco_level INT NOT NULL COMMENT 'digits of isco_code'",
+      "avg_monthly_wage_kzt DOUBLE NOT NULL",
+      "employees BIGINT",
+      "_row_id BIGINT NOT NULL",
+      "_source_file STRING NOT NULL",
+      "_batch_id STRING NOT NULL"));
+
+  public static final StructType GRADUATE_SUPPLY = StructType.fromDDL(String.join(",",
+      "year INT NOT NULL",
+      "region STRING NOT NULL COMMENT 'region of the institutions (current boundaries)'",
+      "work_region STRING NOT NULL COMMENT 'region where these graduates work (the same without a mobility table)'",
+      "field_code STRING NOT NULL",
+      "level STRING NOT NULL",
+      "crosswalk_field STRING COMMENT 'the crosswalk row set used (field_code or a parent); null = none, all OTHER'",
+      "isco_code STRING NOT NULL COMMENT 'ISCO-08 unit group, or OTHER for the unplaced share'",
+      "graduates DOUBLE NOT NULL COMMENT 'graduates of the cell (repeated on each of its occupation rows; a share when split)'",
+      "weight DOUBLE NOT NULL",
+      "entry_share DOUBLE NOT NULL",
+      "mobility_share DOUBLE NOT NULL",
+      "supply DOUBLE NOT NULL COMMENT 'graduates x weight x entry_share x mobility_share'",
+      "region_estimated BOOLEAN NOT NULL"));
+
+  public static final StructType QUARANTINE = StructType.fromDDL(String.join(",",
+      "_batch_id STRING NOT NULL",
+      "source STRING NOT NULL COMMENT 'landing folder: vacancies, wages, graduates, hh, stat_wages or enbek'",
+      "source_file STRING NOT NULL",
+      "line BIGINT NOT NULL COMMENT 'line of source_file where the record starts (its record number in a Parquet file; -1: the file failed)'",
+      "reason STRING NOT NULL COMMENT 'reason code of the first rule the row failed'",
+      "raw_record STRING NOT NULL COMMENT 'the original line, or the original values as JSON, cut to 4,096 characters, personal data masked (phones, e-mails, IIN/BIN, employer ids)'",
+      "load_time TIMESTAMP NOT NULL"));
+
+  // Gold: the published Parquet has these columns plus the suppression flags.
+
 
   private static final String SCORES = String.join(",",
       "score_demand_supply DOUBLE COMMENT 'demand_supply_ratio standardised within the year (robust z of ln(1 + ratio), clipped, / 3): [-1, 1], higher = tighter'",
@@ -110,4 +204,26 @@ public final class GoldSchemas {
       "rank_without INT NOT NULL COMMENT 'rank without the left-out indicator'",
       "spearman_top_n DOUBLE COMMENT 'Spearman correlation of the top N of the region ranked both ways (same for the region, year and left-out indicator)'",
       "top_n_overlap DOUBLE COMMENT 'share of the top N still in the top N without the indicator'"));
+
+  /** Which landing files were loaded, in which version and batch. */
+  public static final StructType INGEST_LOG = StructType.fromDDL(String.join(",",
+      "path STRING NOT NULL COMMENT 'relative to the landing folder: the file from night to night'",
+      "location STRING NOT NULL COMMENT 'where the file was read'", "source STRING NOT NULL", "size BIGINT NOT NULL", "modified BIGINT NOT NULL",
+      "checksum STRING", "encoding STRING", "version INT NOT NULL", "batch_id STRING NOT NULL",
+      "status STRING NOT NULL COMMENT 'loaded or rejected'", "reason STRING", "detail STRING", "rows BIGINT",
+      "lines BIGINT COMMENT 'physical lines of a text file (header, records and blank lines); records of a Parquet file'",
+      "logged_at TIMESTAMP NOT NULL"));
+
+  /** One row per run. */
+  public static final StructType RUN_MANIFEST = StructType.fromDDL(String.join(",",
+      "run_id STRING NOT NULL", "batch_id STRING NOT NULL", "command STRING NOT NULL", "started_at TIMESTAMP NOT NULL",
+      "ended_at TIMESTAMP", "status STRING NOT NULL COMMENT 'running, succeeded, failed, crashed, quality_failed, ...'",
+      "exit_code INT", "recovery BOOLEAN NOT NULL COMMENT 'the run repaired the work of a run that died'",
+      "input_files ARRAY<STRING>", "rows_per_stage MAP<STRING, BIGINT>", "quarantined_by_reason MAP<STRING, BIGINT>",
+      "seconds_per_stage MAP<STRING, DOUBLE>", "code_version STRING", "config_hash STRING", "message STRING"));
+
+  /** One row per quality rule per run. */
+  public static final StructType QUALITY_RESULTS = StructType.fromDDL(String.join(",",
+      "run_id STRING NOT NULL", "batch_id STRING NOT NULL", "checked_at TIMESTAMP NOT NULL", "rule STRING NOT NULL",
+      "severity STRING NOT NULL", "violations BIGINT NOT NULL", "passed BOOLEAN NOT NULL", "description STRING NOT NULL"));
 }

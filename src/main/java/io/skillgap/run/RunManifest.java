@@ -1,4 +1,4 @@
-package io.skillgap;
+package io.skillgap.run;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -6,10 +6,9 @@ import static org.apache.spark.sql.functions.lit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.delta.tables.DeltaTable;
-import io.skillgap.config.Files;
-import io.skillgap.config.Warehouse;
-import io.skillgap.config.Warehouse.Table;
+import io.skillgap.store.Files;
+import io.skillgap.store.Table;
+import io.skillgap.store.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The run manifest: one row per run in a Delta table and a JSON file beside the warehouse (run id, start,
@@ -30,28 +28,21 @@ import org.apache.spark.sql.types.StructType;
 public final class RunManifest {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  public static final StructType SCHEMA = StructType.fromDDL(String.join(",",
-      "run_id STRING NOT NULL", "batch_id STRING NOT NULL", "command STRING NOT NULL", "started_at TIMESTAMP NOT NULL",
-      "ended_at TIMESTAMP", "status STRING NOT NULL COMMENT 'running, succeeded, failed, crashed, quality_failed, ...'",
-      "exit_code INT", "recovery BOOLEAN NOT NULL COMMENT 'the run repaired the work of a run that died'",
-      "input_files ARRAY<STRING>", "rows_per_stage MAP<STRING, BIGINT>", "quarantined_by_reason MAP<STRING, BIGINT>",
-      "seconds_per_stage MAP<STRING, DOUBLE>", "code_version STRING", "config_hash STRING", "message STRING"));
-
   private final SparkSession spark;
   private final Warehouse wh;
   private final String warehouseRoot;
-  final String runId;
-  final String batchId;
-  final String command;
-  final Instant started = Instant.now();
-  final String configHash;
-  boolean recovery;
-  final List<String> inputFiles = new ArrayList<>();
-  final Map<String, Long> rowsPerStage = new LinkedHashMap<>();
-  final Map<String, Long> quarantinedByReason = new LinkedHashMap<>();
-  final Map<String, Double> secondsPerStage = new LinkedHashMap<>();
+  private final String runId;
+  private final String batchId;
+  private final String command;
+  private final Instant started = Instant.now();
+  private final String configHash;
+  private boolean recovery;
+  private final List<String> inputFiles = new ArrayList<>();
+  private final Map<String, Long> rowsPerStage = new LinkedHashMap<>();
+  private final Map<String, Long> quarantinedByReason = new LinkedHashMap<>();
+  private final Map<String, Double> secondsPerStage = new LinkedHashMap<>();
 
-  RunManifest(SparkSession spark, Warehouse wh, String warehouseRoot, String batchId, String command, String configHash) {
+  public RunManifest(SparkSession spark, Warehouse wh, String warehouseRoot, String batchId, String command, String configHash) {
     this.spark = spark;
     this.wh = wh;
     this.warehouseRoot = warehouseRoot;
@@ -61,36 +52,56 @@ public final class RunManifest {
     this.runId = batchId + "@" + started.toString();
   }
 
+  public String runId() {
+    return runId;
+  }
+
   /**
    * Records the start; marks runs still "running" (their process died: the lock guarantees no other run is
    * active) as crashed and returns how many there were.
    */
-  int start() {
+  public int start() {
     int crashed = 0;
     if (wh.exists(Table.RUN_MANIFEST)) {
       crashed = (int) wh.read(Table.RUN_MANIFEST).where(col("status").equalTo("running")).count();
       if (crashed > 0) {
-        DeltaTable.forPath(spark, wh.path(Table.RUN_MANIFEST)).update(col("status").equalTo("running"),
+        wh.update(Table.RUN_MANIFEST, col("status").equalTo("running"),
             Map.of("status", lit("crashed"), "message", lit("the process ended without finishing; the next run recovered")));
       }
     }
-    wh.append(spark.createDataFrame(List.of(row("running", null, null)), SCHEMA), Table.RUN_MANIFEST);
+    wh.append(spark.createDataFrame(List.of(row("running", null, null)), Table.RUN_MANIFEST.schema()), Table.RUN_MANIFEST);
     return crashed;
   }
 
-  void stage(String name, long rows, long startNanos) {
+  /** The run repairs the work of a run that died. */
+  public void recovering(boolean recovery) {
+    this.recovery = recovery;
+  }
+
+  public void inputFiles(List<String> files) {
+    inputFiles.addAll(files);
+  }
+
+  /** A stage's rows (what it produced) and its seconds since {@code startNanos}. */
+  public void stage(String name, long rows, long startNanos) {
     rowsPerStage.merge(name, rows, Long::sum);
     secondsPerStage.merge(name, Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0, Double::sum);
   }
 
-  /** Records the end in the table (one update) and writes the JSON file. */
-  void finish(String status, int exitCode, String message) {
-    Row r = row(status, exitCode, message);
-    DeltaTable.forPath(spark, wh.path(Table.RUN_MANIFEST)).as("t")
-        .merge(spark.createDataFrame(List.of(r), SCHEMA).as("s"), "t.run_id = s.run_id")
-        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
+  /** A count recorded beside the stages' rows (the accepted rows of each source). */
+  public void rows(String name, long rows) {
+    rowsPerStage.merge(name, rows, Long::sum);
+  }
+
+  public void quarantined(Map<String, Long> byReason) {
+    byReason.forEach((k, v) -> quarantinedByReason.merge(k, v, Long::sum));
+  }
+
+  /** Records the end in the table (one merge) and writes the JSON file. */
+  public void finish(String status, ExitCode exit, String message) {
+    wh.upsert(spark.createDataFrame(List.of(row(status, exit.code(), message)), Table.RUN_MANIFEST.schema()), Table.RUN_MANIFEST, "run_id");
     Files.writeText(spark.sparkContext().hadoopConfiguration(), warehouseRoot + "/_runs/" + runId.replace(':', '-') + ".json",
-        json(status, exitCode, message));
+        json(status, exit.code(), message));
   }
 
   private Row row(String status, Integer exitCode, String message) {

@@ -1,4 +1,4 @@
-package io.skillgap;
+package io.skillgap.run;
 
 import java.io.IOException;
 import java.io.OutputStream;

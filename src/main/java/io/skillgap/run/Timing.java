@@ -1,4 +1,4 @@
-package io.skillgap.config;
+package io.skillgap.run;
 
 import java.util.Locale;
 

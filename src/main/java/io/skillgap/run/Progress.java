@@ -1,6 +1,6 @@
-package io.skillgap;
+package io.skillgap.run;
 
-import io.skillgap.config.Timing;
+import io.skillgap.run.Timing;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +23,7 @@ import org.apache.spark.sql.SparkSession;
  * ends sooner logs nothing extra (its own line gives rows and time), so short nights stay quiet and a
  * night of hours on a cluster shows it is alive at a steady, small rate.
  */
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
   private static final Logger LOG = LogManager.getLogger(Progress.class);
 
   private final SparkSession spark;
@@ -52,12 +52,12 @@ final class Progress implements AutoCloseable {
   }
 
   /** Starts reporting; {@code seconds} = 0 gives a reporter that stays silent. */
-  static Progress start(SparkSession spark, int seconds) {
+  public static Progress start(SparkSession spark, int seconds) {
     return new Progress(spark, TimeUnit.SECONDS.toMillis(seconds), LOG::info);
   }
 
   /** The step now running; its clock and row count start at zero. */
-  void step(String name) {
+  public void step(String name) {
     rows.read.set(0);
     stepStart = System.nanoTime();
     step = name;

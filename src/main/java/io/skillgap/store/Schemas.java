@@ -1,4 +1,4 @@
-package io.skillgap.config;
+package io.skillgap.store;
 
 import static org.apache.spark.sql.functions.col;
 

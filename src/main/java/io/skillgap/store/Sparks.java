@@ -1,5 +1,6 @@
-package io.skillgap.config;
+package io.skillgap.store;
 
+import io.skillgap.config.SkillgapConfig;
 import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession from configuration; the master is never hard-coded. */
@@ -34,6 +35,25 @@ public final class Sparks {
         .getOrCreate();
     noChecksumFiles(spark);
     return spark;
+  }
+
+  /**
+   * Sets where checkpoints go (a folder the cluster's executors all reach, such as the warehouse): unlike a
+   * local checkpoint, one there survives the loss of an executor. Returns the folder.
+   */
+  public static String checkpoints(SparkSession spark, String dir) {
+    spark.sparkContext().setCheckpointDir(dir);
+    return dir;
+  }
+
+  /** Removes the run's checkpoints (only one run works on a warehouse at a time: the lock). */
+  public static void dropCheckpoints(SparkSession spark, String dir) {
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+    try {
+      p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot remove the checkpoints in " + dir, e);
+    }
   }
 
   /**

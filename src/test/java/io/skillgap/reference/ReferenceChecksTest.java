@@ -1,4 +1,4 @@
-package io.skillgap.config;
+package io.skillgap.reference;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,18 +15,18 @@ import org.junit.jupiter.api.Test;
 class ReferenceChecksTest {
 
   /** A consistent minimal set of reference tables. */
-  static Map<String, List<Row>> tables() {
-    Map<String, List<Row>> t = new HashMap<>();
-    t.put("isco", List.of(RowFactory.create("2", "major", "Professionals", null), RowFactory.create("2512", "unit", "Software developers", "251")));
-    t.put("isced", List.of(RowFactory.create("061", "narrow", "ICT", "06")));
-    t.put("nace", List.of(RowFactory.create("J", "section", "Information", "J"), RowFactory.create("62", "division", "Programming", "J")));
-    t.put("regions", List.of(RowFactory.create("KZ-75", "75", "city", "Almaty", null, null, null)));
-    t.put("regionAliases", List.of(RowFactory.create("Алматы", "KZ-75", "name")));
-    t.put("crosswalk", List.of(RowFactory.create("061", "2512", 0.6)));
-    t.put("sectors", List.of(RowFactory.create("ict_ai", "ICT and AI", null, null)));
-    t.put("sectorCodes", List.of(RowFactory.create("ict_ai", "isco08", "2512"), RowFactory.create("ict_ai", "nace2", "62")));
-    t.put("currencyRates", List.of(RowFactory.create("USD", Date.valueOf("2024-01-01"), 469.44)));
-    t.put("kzDirections", List.of(RowFactory.create("061", "061", "ИКТ")));
+  static Map<ReferenceTable, List<Row>> tables() {
+    Map<ReferenceTable, List<Row>> t = new java.util.EnumMap<>(ReferenceTable.class);
+    t.put(ReferenceTable.ISCO, List.of(RowFactory.create("2", "major", "Professionals", null), RowFactory.create("2512", "unit", "Software developers", "251")));
+    t.put(ReferenceTable.ISCED, List.of(RowFactory.create("061", "narrow", "ICT", "06")));
+    t.put(ReferenceTable.NACE, List.of(RowFactory.create("J", "section", "Information", "J"), RowFactory.create("62", "division", "Programming", "J")));
+    t.put(ReferenceTable.REGIONS, List.of(RowFactory.create("KZ-75", "75", "city", "Almaty", null, null, null)));
+    t.put(ReferenceTable.REGION_ALIASES, List.of(RowFactory.create("Алматы", "KZ-75", "name")));
+    t.put(ReferenceTable.CROSSWALK, List.of(RowFactory.create("061", "2512", 0.6)));
+    t.put(ReferenceTable.SECTORS, List.of(RowFactory.create("ict_ai", "ICT and AI", null, null)));
+    t.put(ReferenceTable.SECTOR_CODES, List.of(RowFactory.create("ict_ai", "isco08", "2512"), RowFactory.create("ict_ai", "nace2", "62")));
+    t.put(ReferenceTable.CURRENCY_RATES, List.of(RowFactory.create("USD", Date.valueOf("2024-01-01"), 469.44)));
+    t.put(ReferenceTable.KZ_DIRECTIONS, List.of(RowFactory.create("061", "061", "ИКТ")));
     return t;
   }
 
@@ -37,10 +37,10 @@ class ReferenceChecksTest {
 
   @Test
   void aKeyThatAppearsTwiceIsRefusedAtLoadWithItsFileAndLines() {
-    Map<String, List<Row>> t = tables();
-    t.put("isco", List.of(RowFactory.create("2", "major", "Professionals", null), RowFactory.create("2512", "unit", "Software developers", "251"),
+    Map<ReferenceTable, List<Row>> t = tables();
+    t.put(ReferenceTable.ISCO, List.of(RowFactory.create("2", "major", "Professionals", null), RowFactory.create("2512", "unit", "Software developers", "251"),
         RowFactory.create("2512", "unit", "Software developers again", "251")));
-    t.put("regions", List.of(RowFactory.create("KZ-75", "75", "city", "Almaty", null, null, null),
+    t.put(ReferenceTable.REGIONS, List.of(RowFactory.create("KZ-75", "75", "city", "Almaty", null, null, null),
         RowFactory.create("kz-75 ", "75", "city", "Almaty", null, null, null)));
     InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ReferenceChecks.check(t, null));
     assertTrue(e.getMessage().contains("isco: key '2512' appears twice (lines 3 and 4)"), e.getMessage());
@@ -49,13 +49,13 @@ class ReferenceChecksTest {
 
   @Test
   void eachInconsistencyIsNamed() {
-    Map<String, List<Row>> t = tables();
-    t.put("crosswalk", List.of(RowFactory.create("061", "2512", 0.7), RowFactory.create("061", "2511", 0.4),
+    Map<ReferenceTable, List<Row>> t = tables();
+    t.put(ReferenceTable.CROSSWALK, List.of(RowFactory.create("061", "2512", 0.7), RowFactory.create("061", "2511", 0.4),
         RowFactory.create("999", "2512", 0.1)));
-    t.put("regionAliases", List.of(RowFactory.create("Astana", "KZ-71", "name")));
-    t.put("sectorCodes", List.of(RowFactory.create("ict_ai", "isco08", "251"), RowFactory.create("energy", "nace2", "62")));
-    t.put("currencyRates", List.of(RowFactory.create("usd", Date.valueOf("2024-01-01"), 0.0)));
-    t.put("kzDirections", List.of(RowFactory.create("61", "0999", null)));
+    t.put(ReferenceTable.REGION_ALIASES, List.of(RowFactory.create("Astana", "KZ-71", "name")));
+    t.put(ReferenceTable.SECTOR_CODES, List.of(RowFactory.create("ict_ai", "isco08", "251"), RowFactory.create("energy", "nace2", "62")));
+    t.put(ReferenceTable.CURRENCY_RATES, List.of(RowFactory.create("usd", Date.valueOf("2024-01-01"), 0.0)));
+    t.put(ReferenceTable.KZ_DIRECTIONS, List.of(RowFactory.create("61", "0999", null)));
     InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ReferenceChecks.check(t, null));
     for (String expected : List.of(
         "crosswalk occupation 2511 (field 061) is not an ISCO-08 unit group",
@@ -75,13 +75,13 @@ class ReferenceChecksTest {
   @Test
   void aBrokenReferenceFileNamesTheFileLineAndColumn() {
     InvalidConfigException header = assertThrows(InvalidConfigException.class,
-        () -> ReferenceCsv.parse("field_code,isco,weight\n061,2512,0.5\n", Reference.CROSSWALK, "xw.csv"));
+        () -> ReferenceCsv.parse("field_code,isco,weight\n061,2512,0.5\n", ReferenceTable.CROSSWALK.schema(), "xw.csv"));
     assertTrue(header.getMessage().contains("xw.csv line 1: header [field_code, isco, weight] should be [field_code, isco_code, weight]"),
         header.getMessage());
     InvalidConfigException value = assertThrows(InvalidConfigException.class,
-        () -> ReferenceCsv.parse("\uFEFFfield_code,isco_code,weight\n061,2512,0.5\n061,2511,half\n", Reference.CROSSWALK, "xw.csv"));
+        () -> ReferenceCsv.parse("\uFEFFfield_code,isco_code,weight\n061,2512,0.5\n061,2511,half\n", ReferenceTable.CROSSWALK.schema(), "xw.csv"));
     assertTrue(value.getMessage().contains("xw.csv line 3, column weight: 'half' is not a double"), value.getMessage());
-    List<Row> ok = ReferenceCsv.parse("currency,valid_from,kzt_per_unit\nUSD,2024-01-01,469.44\n", Reference.CURRENCY_RATES, "r.csv");
+    List<Row> ok = ReferenceCsv.parse("currency,valid_from,kzt_per_unit\nUSD,2024-01-01,469.44\n", ReferenceTable.CURRENCY_RATES.schema(), "r.csv");
     assertTrue(ok.equals(List.of(RowFactory.create("USD", Date.valueOf("2024-01-01"), 469.44))), ok.toString());
   }
 

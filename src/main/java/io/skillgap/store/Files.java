@@ -1,4 +1,4 @@
-package io.skillgap.config;
+package io.skillgap.store;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,54 +1,20 @@
-package io.skillgap.config;
+package io.skillgap.store;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
-import java.util.List;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Where each Delta table of the warehouse lives, and the only place that writes them. */
+/**
+ * Where each Delta table of the warehouse lives, and the only place that writes them: every write is put
+ * into the table's declared schema first ({@link StoredTable#schema()}), so no column a table does not
+ * declare reaches it and a missing one fails at once.
+ */
 public final class Warehouse {
-
-  /** Every Delta table, by layer; the folder under the warehouse root and its partition columns. */
-  public enum Table {
-    BRONZE_VACANCIES("bronze/vacancies", "_batch_id"),
-    BRONZE_WAGES("bronze/wages", "_batch_id"),
-    BRONZE_GRADUATES("bronze/graduates", "_batch_id"),
-    BRONZE_HH("bronze/hh", "_batch_id"),
-    BRONZE_STAT_WAGES("bronze/stat_wages", "_batch_id"),
-    BRONZE_ENBEK("bronze/enbek", "_batch_id"),
-    INGEST_LOG("ingest_log"),
-    QUARANTINE("quarantine", "_batch_id"),
-    SILVER_VACANCY_ADS("silver/vacancy_ads", "_batch_id"),
-    SILVER_VACANCIES("silver/vacancies"),
-    SILVER_WAGES("silver/wages", "_batch_id"),
-    SILVER_GRADUATES("silver/graduates", "_batch_id"),
-    SILVER_GRADUATE_SUPPLY("silver/graduate_supply"),
-    GOLD_OCCUPATION_REGION_GAP("gold/occupation_region_gap", "year"),
-    GOLD_PROGRAM_GAP("gold/program_gap", "year"),
-    GOLD_SECTOR_REGION_SUMMARY("gold/sector_region_summary", "year"),
-    GOLD_SHORTAGE_RANKING("gold/shortage_ranking", "year"),
-    GOLD_INDEX_SENSITIVITY("gold/index_sensitivity", "year"),
-    RUN_MANIFEST("run_manifest"),
-    QUALITY_RESULTS("quality_results");
-
-    final String folder;
-    final List<String> partitionBy;
-
-    Table(String folder, String... partitionBy) {
-      this.folder = folder;
-      this.partitionBy = List.of(partitionBy);
-    }
-
-    /** The name readers see: the last part of the folder. */
-    public String tableName() {
-      return folder.substring(folder.lastIndexOf('/') + 1);
-    }
-  }
 
   private final SparkSession spark;
   private final String root;
@@ -58,29 +24,29 @@ public final class Warehouse {
     this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
   }
 
-  public String path(Table t) {
-    return root + "/" + t.folder;
+  public String path(StoredTable t) {
+    return root + "/" + t.folder();
   }
 
-  public boolean exists(Table t) {
+  public boolean exists(StoredTable t) {
     return DeltaTable.isDeltaTable(spark, path(t));
   }
 
-  public Dataset<Row> read(Table t) {
+  public Dataset<Row> read(StoredTable t) {
     if (!exists(t)) {
-      throw new IllegalStateException("table " + t.folder + " does not exist under " + root
+      throw new IllegalStateException("table " + t.folder() + " does not exist under " + root
           + ": run the stage that writes it first (or `run` for the whole flow)");
     }
     return spark.read().format("delta").load(path(t));
   }
 
-  /** Bronze and quarantine only grow: each batch adds its partition. */
-  public void append(Dataset<Row> rows, Table t) {
+  /** Adds rows (the run manifest's start of a run). */
+  public void append(Dataset<Row> rows, StoredTable t) {
     writer(rows, t).mode("append").save(path(t));
   }
 
   /** A table rebuilt whole, in one commit; Delta keeps the previous version readable meanwhile. */
-  public void overwrite(Dataset<Row> rows, Table t) {
+  public void overwrite(Dataset<Row> rows, StoredTable t) {
     writer(rows, t).mode("overwrite").option("overwriteSchema", "true").save(path(t));
   }
 
@@ -88,19 +54,19 @@ public final class Warehouse {
    * Replaces the rows where {@code column = value} in one commit (the batch's partition): writing the
    * same batch again leaves the same table, which makes reruns and restarts after a crash idempotent.
    */
-  public void replaceBatch(Dataset<Row> rows, Table t, String column, String value) {
+  public void replaceBatch(Dataset<Row> rows, StoredTable t, String column, String value) {
     replaceWhere(rows, t, column + " = '" + value.replace("'", "''") + "'");
   }
 
   /** Replaces the rows of the given years in one commit (gold recomputed for the years new data touches). */
-  public void replaceYears(Dataset<Row> rows, Table t, java.util.Collection<Integer> years) {
+  public void replaceYears(Dataset<Row> rows, StoredTable t, java.util.Collection<Integer> years) {
     if (years.isEmpty()) {
       return;
     }
     replaceWhere(rows, t, "year IN (" + String.join(", ", years.stream().map(String::valueOf).toList()) + ")");
   }
 
-  private void replaceWhere(Dataset<Row> rows, Table t, String condition) {
+  private void replaceWhere(Dataset<Row> rows, StoredTable t, String condition) {
     if (!exists(t)) {
       writer(rows, t).mode("append").save(path(t));
       return;
@@ -109,7 +75,7 @@ public final class Warehouse {
   }
 
   /** Deletes the rows matching {@code keys} on the given columns, in one commit (a MERGE). */
-  public void deleteMatching(Table t, Dataset<Row> keys, String... columns) {
+  public void deleteMatching(StoredTable t, Dataset<Row> keys, String... columns) {
     if (!exists(t)) {
       return;
     }
@@ -121,11 +87,11 @@ public final class Warehouse {
    * Replaces the rows whose {@code column} is one of {@code keys} by {@code rows}, in one commit (a MERGE in
    * which the keys delete and the rows insert): a crash leaves either the old rows or the new ones.
    */
-  public void replaceKeys(Dataset<Row> rows, Table t, Dataset<Row> keys, String column) {
-    Dataset<Row> source = rows.withColumn("_key", lit(null).cast("string"))
+  public void replaceKeys(Dataset<Row> rows, StoredTable t, Dataset<Row> keys, String column) {
+    Dataset<Row> source = Schemas.shape(rows, t.schema()).withColumn("_key", lit(null).cast("string"))
         .unionByName(keys.select(col(column).as("_key")), true);
     java.util.Map<String, String> insert = new java.util.LinkedHashMap<>();
-    for (String c : rows.columns()) {
+    for (String c : t.schema().fieldNames()) {
       insert.put("`" + c + "`", "s.`" + c + "`");
     }
     DeltaTable.forPath(spark, path(t)).as("t").merge(source.as("s"), "t.`" + column + "` = s._key")
@@ -135,7 +101,7 @@ public final class Warehouse {
   }
 
   /** The table's properties (TBLPROPERTIES), empty when the table does not exist. */
-  public java.util.Map<String, String> properties(Table t) {
+  public java.util.Map<String, String> properties(StoredTable t) {
     if (!exists(t)) {
       return java.util.Map.of();
     }
@@ -143,7 +109,7 @@ public final class Warehouse {
   }
 
   /** Sets table properties, one commit. */
-  public void setProperties(Table t, java.util.Map<String, String> properties) {
+  public void setProperties(StoredTable t, java.util.Map<String, String> properties) {
     String list = String.join(", ", properties.entrySet().stream()
         .map(e -> "'" + e.getKey() + "' = '" + e.getValue().replace("'", "''") + "'").toList());
     // SQL names a path table by its qualified location (a relative path is not found).
@@ -151,18 +117,29 @@ public final class Warehouse {
     spark.sql("ALTER TABLE delta.`" + location.replace("`", "``") + "` SET TBLPROPERTIES (" + list + ")");
   }
 
-  private DataFrameWriter<Row> writer(Dataset<Row> rows, Table t) {
-    DataFrameWriter<Row> w = rows.write().format("delta");
-    return t.partitionBy.isEmpty() ? w : w.partitionBy(t.partitionBy.toArray(String[]::new));
+  private DataFrameWriter<Row> writer(Dataset<Row> rows, StoredTable t) {
+    DataFrameWriter<Row> w = Schemas.shape(rows, t.schema()).write().format("delta");
+    return t.partitionBy().isEmpty() ? w : w.partitionBy(t.partitionBy().toArray(String[]::new));
+  }
+
+  /** Updates the rows matching {@code condition} in one commit (the manifest marks dead runs). */
+  public void update(StoredTable t, org.apache.spark.sql.Column condition, java.util.Map<String, org.apache.spark.sql.Column> set) {
+    DeltaTable.forPath(spark, path(t)).update(condition, set);
+  }
+
+  /** Inserts the rows, or replaces those with the same {@code key}, in one commit (a MERGE). */
+  public void upsert(Dataset<Row> rows, StoredTable t, String key) {
+    DeltaTable.forPath(spark, path(t)).as("t").merge(Schemas.shape(rows, t.schema()).as("s"), "t.`" + key + "` = s.`" + key + "`")
+        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
 
   /** Rows written by the latest commit to the table, from Delta's own operation metrics. */
-  public long lastCommitRows(Table t) {
+  public long lastCommitRows(StoredTable t) {
     return Long.parseLong(lastCommitMetrics(t).getOrDefault("numOutputRows", "0"));
   }
 
   /** The latest commit's operation metrics (numOutputRows, numTargetRowsDeleted, ...). */
-  public java.util.Map<String, String> lastCommitMetrics(Table t) {
+  public java.util.Map<String, String> lastCommitMetrics(StoredTable t) {
     java.util.Map<String, String> metrics = DeltaTable.forPath(spark, path(t)).history(1).select("operationMetrics").first().getJavaMap(0);
     return metrics == null ? java.util.Map.of() : metrics;
   }

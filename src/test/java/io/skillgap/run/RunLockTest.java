@@ -1,4 +1,4 @@
-package io.skillgap;
+package io.skillgap.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
