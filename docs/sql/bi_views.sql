@@ -31,7 +31,7 @@ SELECT f.year, f.region, g.name_ru AS region_ru, f.isco_code, coalesce(o.title_r
 FROM skillgap.occupation_region_gap f
 JOIN skillgap.dim_region g ON g.region_code = f.region
 JOIN skillgap.dim_occupation o ON o.isco_code = f.isco_code
-WHERE NOT f.is_residual;
+WHERE NOT f.is_residual AND f.isco_level = 4;
 
 -- Fields of study with the hierarchy of ISCED-F.
 CREATE OR REPLACE VIEW skillgap.v_programmes AS

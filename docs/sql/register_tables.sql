@@ -7,7 +7,9 @@ CREATE DATABASE IF NOT EXISTS skillgap COMMENT 'skillgap published tables (safe 
 CREATE TABLE IF NOT EXISTS skillgap.occupation_region_gap (
     year INT COMMENT 'year of posting (demand) and of graduation (supply)',
     region STRING COMMENT 'ISO 3166-2:KZ code, current boundaries',
-    isco_code STRING COMMENT 'ISCO-08 unit group; OTHER = graduates the crosswalk does not place, UNCODED = vacancies without a code',
+    isco_code STRING COMMENT 'ISCO-08 unit group (or minor, sub-major, major group: isco_level); OTHER = graduates the crosswalk does not place, UNCODED = vacancies without a code',
+    isco_level INT COMMENT '4 for a unit group (and the OTHER and UNCODED buckets); 3, 2, 1 for the totals of a minor, sub-major, major group',
+    vacancies_coded_at_level DOUBLE COMMENT 'vacancies coded exactly at this level: all of a unit group; for a group, those whose title supported no more',
     occupation_title STRING COMMENT 'ISCO-08 title (English)',
     innovation_sector STRING COMMENT 'innovation sector of the occupation, null when none',
     is_residual BOOLEAN COMMENT 'true for the OTHER and UNCODED buckets',

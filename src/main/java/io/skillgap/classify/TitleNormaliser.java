@@ -15,6 +15,12 @@ import java.util.Set;
 public final class TitleNormaliser {
   private TitleNormaliser() {}
 
+  /**
+   * Nouns in -логия ("технологий", "технологии") keep their -логи- stem: stripped like other words, the
+   * genitive plural "технологий" would become "технолог", another occupation (a technologist).
+   */
+  private static final java.util.regex.Pattern LOGY = java.util.regex.Pattern.compile("(.*логи)(я|и|й|ю|ей|ям|ями|ях)$");
+
   /** Latin letters that look like Cyrillic ones, and back. */
   private static final Map<Character, Character> LATIN_TO_CYRILLIC = Map.ofEntries(
       Map.entry('a', 'а'), Map.entry('c', 'с'), Map.entry('e', 'е'), Map.entry('o', 'о'), Map.entry('p', 'р'),
@@ -39,7 +45,49 @@ public final class TitleNormaliser {
       "ведущий", "ведущая", "старший", "старшая", "младший", "младшая", "главный", "главная", "senior", "junior", "middle",
       "lead", "стажер", "стажерка", "intern", "trainee", "жетекші", "аға", "бас", "г", "город", "в", "на", "с", "и", "для",
       "по", "of", "the", "and", "in", "категории", "категория", "разряда", "астана", "алматы", "шымкент", "remote",
-      "удаленно", "удаленная", "вахта", "вахтовый", "метод", "сменный").stream().map(TitleNormaliser::stem).toList());
+      "удаленно", "удаленная", "вахта", "вахтовый", "метод", "сменный", "москва", "санкт", "петербург", "спб", "мск", "екатеринбург",
+      "караганда", "актобе", "атырау", "павлодар", "костанай", "усть", "каменогорск", "семей", "тараз", "актау", "кызылорда", "уральск",
+      "петропавловск", "туркестан", "кокшетау", "талдыкорган", "нур", "султан", "ул", "улица", "проспект",
+      "подработка", "частичная", "занятость", "полная", "график", "гибкий", "смена", "смены", "ночные", "дневные", "выходные", "гибрид",
+      "hybrid", "office", "full", "time", "part", "стажировка", "без", "опыта", "работы", "to", "for", "at", "a", "or",
+      "или", "от", "до", "к", "у", "о", "об", "за", "из", "при").stream().map(TitleNormaliser::stem).toList());
+
+  /**
+   * The tokens that say what the job is: without seniority, places, schedules and numbers (the key of the
+   * coding index and what similar titles are compared on).
+   */
+  public static List<String> core(List<String> tokens) {
+    List<String> out = new ArrayList<>();
+    for (String t : tokens) {
+      if (!QUALIFIERS.contains(t) && !t.chars().allMatch(Character::isDigit)) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Where a title's head ends: brackets, quotes, a list of alternatives, and "в/на/для ..." (the employer or place). */
+  private static final java.util.regex.Pattern HEAD_END = java.util.regex.Pattern.compile(
+      "[(\\[«\"“„,;|]| [/\\\\] | [-–—] | (в|во|на|для|at|in|for) (?=\\S)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * The title's head: the words before its first bracket, quote, comma, spaced dash or slash, or a
+   * preposition that starts its employer or place ("Администратор в стоматологию", "Повар (м. Беговая)").
+   * Employers and places say little of the occupation and, as rare words, would weigh most in a comparison.
+   */
+  public static String head(String title) {
+    if (title == null) {
+      return "";
+    }
+    String t = title.strip();
+    java.util.regex.Matcher m = HEAD_END.matcher(t);
+    while (m.find()) {
+      if (m.start() > 0) {
+        return t.substring(0, m.start());
+      }
+    }
+    return t;
+  }
 
   /** Tokens of a title: normalised and stemmed, in order. */
   public static List<String> tokens(String title) {
@@ -88,6 +136,10 @@ public final class TitleNormaliser {
     char first = word.charAt(0);
     if (first >= 'a' && first <= 'z') {
       return word.endsWith("s") && !word.endsWith("ss") ? word.substring(0, word.length() - 1) : word;
+    }
+    java.util.regex.Matcher logy = LOGY.matcher(word);
+    if (logy.matches()) {
+      return logy.group(1);
     }
     for (String e : ENDINGS) {
       if (word.endsWith(e) && word.length() - e.length() >= 3) {

@@ -53,7 +53,8 @@ public final class Dedupe {
     aggs.add(sum("salary_monthly_kzt").as("salary_sum"));
     aggs.add(count("salary_monthly_kzt").as("salary_n"));
     for (String f : FIELDS) {
-      aggs.add(min_by(col(f), struct(col(f).isNull(), col("posted_date"), col("_batch_id"), col("_source_file"), col("_row_id"))).as(f));
+      aggs.add(min_by(col(f), struct(col(f).isNull(), detail(f), col("posted_date"), col("_batch_id"), col("_source_file"), col("_row_id")))
+          .as(f));
     }
     return ads.groupBy("source", "vacancy_id")
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
@@ -148,7 +149,16 @@ public final class Dedupe {
 
   /** The value of {@code field} from the earliest row where it is not null (ties broken by {@code tie}). */
   private static Column earliestNonNull(String field, String date, String tie) {
-    return min_by(col(field), struct(col(field).isNull(), col(date), col(tie))).as(field);
+    return min_by(col(field), struct(col(field).isNull(), detail(field), col(date), col(tie))).as(field);
+  }
+
+  /**
+   * For the occupation, a unit group before a coarser code (an ad whose title supported only a major group
+   * does not hide the unit group another ad of the vacancy gave); 0 for the other fields.
+   */
+  private static Column detail(String field) {
+    return field.equals("isco_code") ? org.apache.spark.sql.functions.negate(org.apache.spark.sql.functions.length(col(field)))
+        : org.apache.spark.sql.functions.lit(0);
   }
 
 }

@@ -25,17 +25,18 @@ import org.apache.spark.sql.types.StructType;
 public final class Occupations {
   private Occupations() {}
 
-  static final StructType CODING = StructType.fromDDL("isco STRING, method STRING, confidence DOUBLE");
+  static final StructType CODING = StructType.fromDDL("isco STRING, level INT, method STRING, confidence DOUBLE");
 
   static UserDefinedFunction classifier(TitleClassifier c) {
     return udf((UDF2<String, String, Row>) (title, roles) -> {
       Coding k = c.classify(title, roles == null || roles.isBlank() ? List.of() : List.of(roles.split(",")));
-      return RowFactory.create(k.isco(), k.method(), k.confidence());
+      return RowFactory.create(k.isco(), k.level() == 0 ? null : k.level(), k.method(), k.confidence());
     }, CODING).asNondeterministic().withName("classify_title");
   }
 
   /**
-   * Sets v_isco, v_isco_known, v_occ_method and v_occ_confidence; runs after {@link VacancyConform#withOccupation},
+   * Sets v_isco (a unit group, or a coarser group when the title supports only that), v_isco_level,
+   * v_isco_known, v_occ_method and v_occ_confidence; runs after {@link VacancyConform#withOccupation},
    * which judged the codes the source gave.
    */
   public static Dataset<Row> withCoding(Dataset<Row> rows, TitleClassifier c) {
@@ -44,6 +45,7 @@ public final class Occupations {
         .withColumn("_coding", when(missing, classifier(c).apply(col("v_title"), col(VacancyInput.ROLE_IDS))))
         .withColumn("v_isco", when(missing, col("_coding.isco")).otherwise(col("v_isco")))
         .withColumn("v_isco_known", when(missing, when(col("_coding.isco").isNotNull(), lit(true))).otherwise(col("v_isco_known")))
+        .withColumn("v_isco_level", when(missing, col("_coding.level")).otherwise(lit(4)))
         .withColumn("v_occ_method", when(missing, col("_coding.method")).otherwise(coalesce(col(VacancyInput.OCC_METHOD), lit("source"))))
         .withColumn("v_occ_confidence", when(missing, col("_coding.confidence")).otherwise(lit(1.0)))
         .drop("_coding");

@@ -37,8 +37,8 @@ public final class UniqueVacancies {
 
   /** Collapsed vacancies in today's regions (one row per part of a region split since) and silver's shape. */
   public static Dataset<Row> silverVacancies(Dataset<Row> collapsed, SkillgapConfig cfg) {
-    return Schemas.shape(Boundaries.splitByDate(collapsed, "region", "first_posted_date", cfg.boundaryChanges()),
-        Table.SILVER_VACANCIES.schema());
+    return Schemas.shape(Boundaries.splitByDate(collapsed, "region", "first_posted_date", cfg.boundaryChanges())
+        .withColumn("isco_level", org.apache.spark.sql.functions.length(col("isco_code"))), Table.SILVER_VACANCIES.schema());
   }
 
   /**

@@ -194,6 +194,7 @@ public final class VacancyConform {
         col("v_title").as("title"),
         titleNorm(col("v_title")).as("title_norm"),
         when(col("v_isco_known"), col("v_isco")).as("isco_code"),
+        when(col("v_isco_known"), col("v_isco_level")).as("isco_level"),
         col("v_occ_method").as("occupation_method"),
         col("v_occ_confidence").as("occupation_confidence"),
         col("v_region").as("region"),

@@ -35,11 +35,14 @@ public final class Gap {
       SkillgapConfig cfg) {
     // Gold-sized (years x regions x occupations): materialised once here because every later step reads it
     // several times (year medians, region references, previous years), which would re-run the joins each time.
-    Dataset<Row> keyed = OccupationGap.keyed(vacancies, supply, cfg.index().longVacancyDays()).checkpoint();
+    // Unit groups from the vacancies coded to one (or not at all); the region's figures from every vacancy.
+    Dataset<Row> units = vacancies.where(GroupTotals.coarse().equalTo(false));
+    Dataset<Row> keyed = OccupationGap.keyed(units, supply, cfg.index().longVacancyDays()).checkpoint();
     Dataset<Row> measured = OccupationGap.measure(keyed, vacancies, OccupationGap.harmonisedWages(wages, cfg.boundaryChanges()),
         ref.iscoUnits(), ref.sectorByOccupation()).checkpoint();
     Dataset<Row> scored = ShortageIndex.scores(Indicators.raw(measured, cfg.index().minObservations()).checkpoint(), cfg.index().clipZ());
-    return Reliability.withConfidence(ShortageIndex.composite(scored, cfg.index()), cfg.reliability(), cfg.index());
+    Dataset<Row> indexed = Reliability.withConfidence(ShortageIndex.composite(scored, cfg.index()), cfg.reliability(), cfg.index());
+    return GroupTotals.withGroups(indexed, vacancies.where(GroupTotals.coarse()), ref.isco());
   }
 
   /** The years to recompute: those touched and the year after each; every year with data when {@code touched} is null. */
@@ -78,9 +81,12 @@ public final class Gap {
     LOG.info("gap: recomputing years {}", years);
 
     long rows = write(wh, occupations(vacancies, supply, wages, ref, cfg).where(outputYears), Table.GOLD_OCCUPATION_REGION_GAP, years, start);
-    Dataset<Row> gold = wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(outputYears);
+    // Programmes, sectors, ranking and sensitivity rest on the unit groups (the group rows would count twice).
+    Dataset<Row> gold = GroupTotals.units(wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(outputYears));
     rows += write(wh, ProgramGap.build(supply.where(outputYears), gold, ref.isced(), cfg.index()), Table.GOLD_PROGRAM_GAP, years, start);
-    rows += write(wh, SectorSummary.build(gold, vacancies.where(outputYears), ref.sectorByActivity(), cfg.index()),
+    Dataset<Row> demand = gold.select("year", "region", "vacancies", "vacancy_ads", "positions", "graduate_supply", "supply_graduates",
+        "innovation_sector", "shortage_index").unionByName(GroupTotals.coarseDemand(vacancies.where(outputYears)));
+    rows += write(wh, SectorSummary.build(demand, vacancies.where(outputYears), ref.sectorByActivity(), cfg.index()),
         Table.GOLD_SECTOR_REGION_SUMMARY, years, start);
     rows += write(wh, ShortageRanking.build(gold, cfg.index()), Table.GOLD_SHORTAGE_RANKING, years, start);
     rows += write(wh, Sensitivity.build(gold, cfg.index()), Table.GOLD_INDEX_SENSITIVITY, years, start);

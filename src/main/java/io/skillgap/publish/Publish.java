@@ -6,6 +6,7 @@ import io.skillgap.store.Schemas;
 import io.skillgap.config.SkillgapConfig.DisclosureSettings;
 import io.skillgap.run.Timing;
 import io.skillgap.store.Warehouse;
+import io.skillgap.gap.GroupTotals;
 import io.skillgap.store.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,11 +48,12 @@ public final class Publish {
     Map<String, Long> rows = new LinkedHashMap<>();
     Dataset<Row> occupations = SafeTables.occupations(wh.read(Table.GOLD_OCCUPATION_REGION_GAP), disclosure).cache();
     write(occupations, PublishedSchemas.OCCUPATION_REGION_GAP, Table.GOLD_OCCUPATION_REGION_GAP, publishRoot, rows, start);
-    write(SafeTables.programs(wh.read(Table.GOLD_PROGRAM_GAP), occupations, disclosure), PublishedSchemas.PROGRAM_GAP,
+    Dataset<Row> units = GroupTotals.units(occupations);
+    write(SafeTables.programs(wh.read(Table.GOLD_PROGRAM_GAP), units, disclosure), PublishedSchemas.PROGRAM_GAP,
         Table.GOLD_PROGRAM_GAP, publishRoot, rows, start);
-    write(SafeTables.sectors(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), occupations, disclosure), PublishedSchemas.SECTOR_REGION_SUMMARY,
+    write(SafeTables.sectors(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), units, occupations.where("isco_level < 4"), disclosure), PublishedSchemas.SECTOR_REGION_SUMMARY,
         Table.GOLD_SECTOR_REGION_SUMMARY, publishRoot, rows, start);
-    write(SafeTables.ranking(wh.read(Table.GOLD_SHORTAGE_RANKING), occupations), PublishedSchemas.SHORTAGE_RANKING,
+    write(SafeTables.ranking(wh.read(Table.GOLD_SHORTAGE_RANKING), units), PublishedSchemas.SHORTAGE_RANKING,
         Table.GOLD_SHORTAGE_RANKING, publishRoot, rows, start);
     write(wh.read(Table.GOLD_INDEX_SENSITIVITY), PublishedSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, publishRoot, rows, start);
     occupations.unpersist();

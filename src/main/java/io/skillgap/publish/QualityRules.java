@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.skillgap.store.Warehouse;
 import io.skillgap.store.Table;
+import io.skillgap.gap.GroupTotals;
 import io.skillgap.gap.Indicators;
 import io.skillgap.gap.ShortageIndex;
 import java.sql.Timestamp;
@@ -85,8 +86,12 @@ public final class QualityRules {
 
   /** Years whose gold total differs from silver's by more than a rounding error. */
   private static long unreconciled(Warehouse wh, Table gold, String goldColumn, Table silver, Column silverValue) {
-    Dataset<Row> g = wh.read(gold).groupBy("year").agg(sum(goldColumn).as("_g"));
-    Dataset<Row> s = wh.read(silver).groupBy("year").agg(sum(silverValue).as("_s"));
+    return unreconciled(wh.read(gold), goldColumn, wh.read(silver), silverValue);
+  }
+
+  private static long unreconciled(Dataset<Row> gold, String goldColumn, Dataset<Row> silver, Column silverValue) {
+    Dataset<Row> g = gold.groupBy("year").agg(sum(goldColumn).as("_g"));
+    Dataset<Row> s = silver.groupBy("year").agg(sum(silverValue).as("_s"));
     return g.join(s, new String[] {"year"}, "full_outer").where(abs(coalesce(col("_g"), lit(0.0)).minus(coalesce(col("_s"), lit(0.0)))).gt(1e-6))
         .count();
   }
@@ -108,12 +113,16 @@ public final class QualityRules {
         notFinite("demand_supply_ratio").or(notFinite("gap")).or(col("graduate_supply").equalTo(0).and(col("demand_supply_ratio").isNotNull()))));
     r.add(Rule.rows("index_and_scores_in_range", e, "the index and every score lie in [-1, 1]", occ,
         Indicators.ids().stream().map(id -> outside(ShortageIndex.score(id), -1, 1)).reduce(outside("shortage_index", -1, 1), Column::or)));
-    r.add(Rule.custom("vacancies_reconcile_with_silver", e, "gold vacancies per year = silver vacancies per year",
-        wh -> unreconciled(wh, occ, "vacancies", Table.SILVER_VACANCIES, col("region_weight"))));
-    r.add(Rule.custom("supply_reconciles_with_silver", e, "gold graduate supply per year = silver supply per year",
-        wh -> unreconciled(wh, occ, "graduate_supply", Table.SILVER_GRADUATE_SUPPLY, col("supply"))));
-    r.add(Rule.custom("sectors_reconcile_with_occupations", e, "the sector summary adds up to the occupation table",
-        wh -> unreconciled(wh, Table.GOLD_SECTOR_REGION_SUMMARY, "positions", occ, col("positions"))));
+    r.add(Rule.custom("vacancies_reconcile_with_silver", e, "gold vacancies per year (each counted at the level it was coded) = silver vacancies",
+        wh -> unreconciled(wh, occ, "vacancies_coded_at_level", Table.SILVER_VACANCIES, col("region_weight"))));
+    r.add(Rule.custom("supply_reconciles_with_silver", e, "gold graduate supply per year (unit groups) = silver supply per year",
+        wh -> unreconciled(GroupTotals.units(wh.read(occ)), "graduate_supply", wh.read(Table.SILVER_GRADUATE_SUPPLY), col("supply"))));
+    // Every position once: in a residual row (uncoded, other) or under its major group (coded to a unit group or coarser).
+    r.add(Rule.custom("sectors_reconcile_with_occupations", e, "the sector summary adds up to the occupation table's residual and major-group rows",
+        wh -> unreconciled(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), "positions",
+            wh.read(occ).where(col("isco_level").equalTo(1).or(col("is_residual"))), col("positions"))));
+    r.add(Rule.custom("groups_add_up", e, "a group's total = its children's totals + what was coded only at its level",
+        wh -> GroupTotals.unbalanced(wh.read(occ))));
     r.add(Rule.custom("every_region_every_year", Severity.WARNING, "each year has rows for every region seen in any year",
         wh -> {
           Dataset<Row> g = wh.read(occ).select("year", "region").distinct().cache();

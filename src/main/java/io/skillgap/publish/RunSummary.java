@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.skillgap.store.Warehouse;
 import io.skillgap.conform.Accounting;
+import io.skillgap.gap.GroupTotals;
 import io.skillgap.store.Table;
 import io.skillgap.ingest.Ingest.SourceLoad;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public final class RunSummary {
    * ordered by the gap (positions minus new supply). Small by construction (top n rows).
    */
   public static List<Map<String, Object>> topShortages(Warehouse wh, int n, int threshold) {
-    Dataset<Row> gap = wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(col("is_residual").equalTo(false));
+    Dataset<Row> gap = GroupTotals.units(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)).where(col("is_residual").equalTo(false));
     Row latest = gap.agg(max("year")).first();
     if (latest.isNullAt(0)) {
       return List.of();

@@ -7,13 +7,16 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.skillgap.config.SkillgapConfig.DisclosureSettings;
+import io.skillgap.gap.GroupTotals;
 import io.skillgap.gap.SectorSummary;
 import io.skillgap.gap.ShortageRanking;
 import java.util.List;
@@ -36,8 +39,48 @@ public final class SafeTables {
     return col(count).gt(0).and(col(count).lt(threshold));
   }
 
-  /** occupation_region_gap: demand cells by vacancies, supply cells by graduates behind them, medians by observations. */
+  /**
+   * occupation_region_gap: the unit groups' cells suppressed as below ({@link #units}), then the group
+   * totals above them ({@link #groups}).
+   */
+  /** The suppression of a group row hidden for a small count of its own. */
+  static final String GROUP_PRIMARY = "group:primary";
+
   public static Dataset<Row> occupations(Dataset<Row> gold, DisclosureSettings d) {
+    Dataset<Row> units = units(GroupTotals.units(gold), d);
+    return units.unionByName(groups(gold.where(col("isco_level").lt(4)), units, d), true);
+  }
+
+  /**
+   * The totals of minor, sub-major and major groups: a group's total, less its children's, would give away
+   * a hidden child or a small count of vacancies coded only at its level, so a group is hidden whenever it
+   * is small, its own coded-only count is small, or anything beneath it is hidden (then so is every group
+   * above it). Conservative: no hidden cell can be recovered from the hierarchy.
+   */
+  static Dataset<Row> groups(Dataset<Row> groups, Dataset<Row> safeUnits, DisclosureSettings d) {
+    int k = d.threshold();
+    Dataset<Row> hidden = safeUnits.where(col("is_residual").equalTo(false).and(col("suppressed")))
+        .select(col("year"), col("region"), col("isco_code").as("_child"));
+    Dataset<Row> out = null;
+    for (int level = 3; level >= 1; level--) {
+      Dataset<Row> rows = groups.where(col("isco_level").equalTo(level));
+      Dataset<Row> hiddenBelow = hidden.groupBy(col("year"), col("region"), substring(col("_child"), 1, level).as("isco_code"))
+          .agg(lit(true).as("_below_hidden"));
+      Column primary = small("vacancies", k).or(small("vacancies_coded_at_level", k)).or(small("supply_graduates", k));
+      Dataset<Row> safe = rows.join(hiddenBelow, new String[] {"year", "region", "isco_code"}, "left")
+          .withColumn("_hide", primary.or(coalesce(col("_below_hidden"), lit(false))));
+      hidden = hidden.unionByName(safe.where(col("_hide")).select(col("year"), col("region"), col("isco_code").as("_child")));
+      Column why = when(primary, lit(GROUP_PRIMARY)).when(col("_hide"), lit("group:hides_a_cell_below"));
+      safe = blank(safe, col("_hide"), "vacancies", "vacancy_ads", "positions", "graduate_supply", "supply_graduates", "gap",
+          "demand_supply_ratio", "vacancies_coded_at_level")
+          .withColumn("suppression", why).withColumn("suppressed", col("_hide")).drop("_below_hidden", "_hide");
+      out = out == null ? safe : out.unionByName(safe, true);
+    }
+    return out;
+  }
+
+  /** occupation_region_gap's unit groups: demand cells by vacancies, supply cells by graduates behind them, medians by observations. */
+  static Dataset<Row> units(Dataset<Row> gold, DisclosureSettings d) {
     int k = d.threshold();
     Dataset<Row> t = gold.withColumn("_sector_group", coalesce(col("innovation_sector"), lit(SectorSummary.NON_INNOVATION)));
     t = Disclosure.protect(t, "vacancies", "demand", k,
@@ -54,7 +97,7 @@ public final class SafeTables {
 
     Column demand = col(hidden("demand"));
     Column supply = col(hidden("supply"));
-    t = blank(t, demand, "vacancies", "vacancy_ads", "positions", "gap", "demand_supply_ratio", "vacancy_growth_yoy",
+    t = blank(t, demand, "vacancies", "vacancies_coded_at_level", "vacancy_ads", "positions", "gap", "demand_supply_ratio", "vacancy_growth_yoy",
         "vacancy_growth_rel", "readvertising_rate", "salary_observations", "closed_observations",
         "score_demand_supply", "score_vacancy_growth", "score_readvertising");
     t = blank(t, supply, "graduate_supply", "supply_graduates", "gap", "demand_supply_ratio", "score_demand_supply");
@@ -98,13 +141,20 @@ public final class SafeTables {
    * away); then each region keeps none or at least two hidden sector totals, and so does each sector
    * across regions, because the report and the summary show a sector's national total.
    */
-  public static Dataset<Row> sectors(Dataset<Row> gold, Dataset<Row> safeOccupations, DisclosureSettings d) {
+  public static Dataset<Row> sectors(Dataset<Row> gold, Dataset<Row> safeOccupations, Dataset<Row> safeGroups, DisclosureSettings d) {
     List<List<String>> region = List.of(List.of("year", "region"), List.of("year", "sector"));
     List<String> key = List.of("region", "sector");
     int k = d.threshold();
+    // Vacancies coded only to a group count in non_innovation: a group hidden for its own small count is a
+    // hidden cell of that subtotal like a hidden occupation (else the subtotal less the visible cells gives it).
+    Dataset<Row> coarse = safeGroups.where(col("suppression").equalTo(GROUP_PRIMARY)).groupBy("year", "region")
+        .agg(count(lit(1)).cast("int").as("_coarse_hidden")).withColumn("sector", lit(SectorSummary.NON_INNOVATION));
     Dataset<Row> lone = safeOccupations.groupBy(col("year"), col("region"), col("_sector_group").as("sector"))
-        .agg(sum(when(col(hidden("demand")), 1).otherwise(0)).as("_demand_hidden_cells"),
-            sum(when(col(hidden("supply")), 1).otherwise(0)).as("_supply_hidden_cells"));
+        .agg(sum(when(col(hidden("demand")), 1).otherwise(0)).as("_unit_hidden"),
+            sum(when(col(hidden("supply")), 1).otherwise(0)).as("_supply_hidden_cells"))
+        .join(coarse, new String[] {"year", "region", "sector"}, "full_outer")
+        .withColumn("_demand_hidden_cells", coalesce(col("_unit_hidden"), lit(0)).plus(coalesce(col("_coarse_hidden"), lit(0))))
+        .drop("_unit_hidden", "_coarse_hidden");
     Dataset<Row> t = gold.join(lone, new String[] {"year", "region", "sector"}, "left");
     t = Disclosure.protect(t, small("vacancies", k).or(col("_demand_hidden_cells").equalTo(1)), "vacancies", "demand", region, key,
         d.maxIterations());

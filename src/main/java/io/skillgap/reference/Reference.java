@@ -47,12 +47,23 @@ public final class Reference {
     }
     this.crosswalkFields = tables.getOrDefault(ReferenceTable.CROSSWALK, List.of()).stream().map(r -> r.getString(0))
         .collect(Collectors.toSet());
-    this.classifier = Dictionaries.classifier(tables.get(ReferenceTable.ISCO), tables.getOrDefault(ReferenceTable.TITLE_TERMS, List.of()),
-        tables.getOrDefault(ReferenceTable.ESCO_OCCUPATIONS, List.of()), tables.getOrDefault(ReferenceTable.HH_PROFESSIONAL_ROLES, List.of()));
+    this.classifier = Dictionaries.classifier(classifierTables(tables));
+  }
+
+  /** The tables the title classifier is made of. */
+  public static Dictionaries.Tables classifierTables(Map<ReferenceTable, List<Row>> t) {
+    return new Dictionaries.Tables(t.getOrDefault(ReferenceTable.ISCO, List.of()), t.getOrDefault(ReferenceTable.TITLE_TERMS, List.of()),
+        t.getOrDefault(ReferenceTable.ESCO_OCCUPATIONS, List.of()), t.getOrDefault(ReferenceTable.HH_PROFESSIONAL_ROLES, List.of()),
+        t.getOrDefault(ReferenceTable.LABELLED_TITLES, List.of()), t.getOrDefault(ReferenceTable.CLASSIFIER_CALIBRATION, List.of()));
   }
 
   /** Reads and checks every reference table; a broken one stops the run with the file named. */
   public static Reference load(SparkSession spark, ReferencePaths p) {
+    return new Reference(spark, rows(spark.sparkContext().hadoopConfiguration(), p));
+  }
+
+  /** Every reference table's rows, read and checked without Spark (the classify command needs no session). */
+  public static Map<ReferenceTable, List<Row>> rows(org.apache.hadoop.conf.Configuration conf, ReferencePaths p) {
     Map<ReferenceTable, List<Row>> t = new EnumMap<>(ReferenceTable.class);
     for (ReferenceTable table : ReferenceTable.values()) {
       String path = p.path(table.configKey());
@@ -62,10 +73,10 @@ public final class Reference {
         }
         continue;
       }
-      t.put(table, read(spark, path, table.schema()));
+      t.put(table, read(conf, path, table.schema()));
     }
     ReferenceChecks.check(t, p);
-    return new Reference(spark, t);
+    return t;
   }
 
   /** Builds a Reference from rows in memory (tests); the same checks apply. */
@@ -83,10 +94,10 @@ public final class Reference {
    * executors are elsewhere, and s3a:// works too). A broken reference table is a configuration error,
    * not input to quarantine: the message names the file, line and column.
    */
-  static List<Row> read(SparkSession spark, String path, StructType schema) {
+  static List<Row> read(org.apache.hadoop.conf.Configuration conf, String path, StructType schema) {
     String text;
     try {
-      text = Files.readText(spark.sparkContext().hadoopConfiguration(), path);
+      text = Files.readText(conf, path);
     } catch (RuntimeException e) {
       throw new InvalidConfigException("cannot read reference table " + path + ": " + rootMessage(e));
     }

@@ -69,6 +69,9 @@ final class ReferenceCsv {
       if (t.equals(DataTypes.IntegerType)) {
         return Integer.parseInt(s);
       }
+      if (t.equals(DataTypes.LongType)) {
+        return Long.parseLong(s);
+      }
       if (t.equals(DataTypes.DateType)) {
         return Date.valueOf(java.time.LocalDate.parse(s));
       }

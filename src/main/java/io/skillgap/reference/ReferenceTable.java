@@ -29,7 +29,10 @@ public enum ReferenceTable {
       false, 0, 2),
   HH_AREAS("hh-areas", "area_id STRING, area_name STRING NOT NULL, country STRING NOT NULL, region_code STRING", false),
   NKZ_ISCO("nkz-isco", "nkz_code STRING NOT NULL, isco_code STRING NOT NULL, relation STRING NOT NULL", false, 0),
-  REGION_FORMER_NAMES("region-former-names", "alias STRING NOT NULL, region_code STRING NOT NULL, until DATE NOT NULL", false, 0);
+  REGION_FORMER_NAMES("region-former-names", "alias STRING NOT NULL, region_code STRING NOT NULL, until DATE NOT NULL", false, 0),
+  LABELLED_TITLES("labelled-titles", "title STRING NOT NULL, role_id STRING, isco_code STRING, sure INT, certain_code STRING", false),
+  CLASSIFIER_CALIBRATION("classifier-calibration", "stage STRING NOT NULL, agreement STRING NOT NULL, bucket STRING NOT NULL,"
+      + " titles BIGINT NOT NULL, p4 DOUBLE NOT NULL, p3 DOUBLE NOT NULL, p2 DOUBLE NOT NULL, p1 DOUBLE NOT NULL", false, 0, 1, 2);
 
   private final String configKey;
   private final StructType schema;

@@ -51,6 +51,11 @@ public final class HtmlReport {
     kpi(b, l.t("kpi.supply"), d.kpi().supply(), l);
     kpi(b, l.t("kpi.shortages"), (double) d.kpi().shortagePairs(), l);
     b.append("</div>\n");
+    if (d.kpi().codedCoarser() == null || d.kpi().codedCoarser() > 0) {
+      // The occupations below are unit groups; demand coded only coarser counts in the group totals of the tables.
+      b.append("<p class=\"note\">").append(esc(l.t("kpi.coded_coarser", d.kpi().codedCoarser() == null ? l.t("legend.suppressed")
+          : String.format(java.util.Locale.ROOT, "%,.0f", d.kpi().codedCoarser())))).append("</p>\n");
+    }
     chart(b, "chart-national", l.t("chart.national_top", d.latestYear()), "tall");
     b.append("<table><thead><tr><th>").append(esc(l.t("table.occupation"))).append("</th><th>").append(esc(l.t("table.sector")))
         .append("</th><th>").append(esc(l.t("series.positions"))).append("</th><th>").append(esc(l.t("series.supply")))

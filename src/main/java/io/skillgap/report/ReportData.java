@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 
 import io.skillgap.store.Warehouse;
+import io.skillgap.gap.GroupTotals;
 import io.skillgap.store.Table;
 import io.skillgap.gap.SectorSummary;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public record ReportData(int firstYear, int latestYear, Kpi kpi, List<OccRow> na
     List<HeatCell> heatmap, List<Trend> trends, List<ProgRow> programmes, List<RegionSection> regions,
     Map<String, String> regionNames, Map<String, String> sectorNames) {
 
-  public record Kpi(Double vacancies, Double positions, Double supply, long shortagePairs) {}
+  /** The headline figures; {@code codedCoarser}: vacancies whose title supported only a group above the unit groups. */
+  public record Kpi(Double vacancies, Double positions, Double supply, long shortagePairs, Double codedCoarser) {}
 
   public record OccRow(String isco, String title, String sector, Double positions, Double supply, Double gap, Double ratio,
       long regionsInShortage) {}
@@ -79,7 +81,8 @@ public record ReportData(int firstYear, int latestYear, Kpi kpi, List<OccRow> na
     Dataset<Row> sectorsPub = spark.read().parquet(published + "/sector_region_summary");
     Dataset<Row> programs = spark.read().parquet(published + "/program_gap");
     Dataset<Row> dimField = spark.read().parquet(published + "/dim_field");
-    Dataset<Row> goldOcc = wh.read(Table.GOLD_OCCUPATION_REGION_GAP);
+    Dataset<Row> goldAll = wh.read(Table.GOLD_OCCUPATION_REGION_GAP);
+    Dataset<Row> goldOcc = GroupTotals.units(goldAll);
 
     Row years = goldOcc.agg(org.apache.spark.sql.functions.min("year"), max("year")).first();
     int first = years.getInt(0);
@@ -92,7 +95,9 @@ public record ReportData(int firstYear, int latestYear, Kpi kpi, List<OccRow> na
 
     Row k = goldOcc.where(col("year").equalTo(latest)).agg(sum("vacancies"), sum("positions"), sum("graduate_supply")).first();
     long pairs = ranking.where(col("year").equalTo(latest).and(col("status").equalTo("shortage"))).count();
-    Kpi kpi = new Kpi(mask(k.get(0), threshold), mask(k.get(1), threshold), mask(k.get(2), threshold), pairs);
+    Row coarse = goldAll.where(col("year").equalTo(latest).and(col("isco_level").lt(4))).agg(sum("vacancies_coded_at_level")).first();
+    Kpi kpi = new Kpi(mask(k.get(0), threshold), mask(k.get(1), threshold), mask(k.get(2), threshold), pairs,
+        coarse.isNullAt(0) ? 0.0 : mask(coarse.get(0), threshold));
 
     Dataset<Row> shortageRegions = ranking.where(col("year").equalTo(latest).and(col("status").equalTo("shortage")))
         .groupBy("isco_code").agg(count(lit(1)).as("_regions"));

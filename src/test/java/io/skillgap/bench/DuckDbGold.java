@@ -35,10 +35,11 @@ public final class DuckDbGold {
       throws SQLException {
     String sql = """
         CREATE OR REPLACE TABLE ref AS
-        WITH v AS (
+        WITH allv AS (
           SELECT year, region, coalesce(isco_code, 'UNCODED') AS isco_code, region_weight AS w, ads, positions,
                  salary_monthly_kzt AS salary, closed_date, closed_date - first_posted_date AS days
           FROM read_parquet(%s)),
+        v AS (SELECT * FROM allv WHERE length(isco_code) >= 4),
         demand AS (
           SELECT year, region, isco_code, sum(w) AS vacancies, sum(ads * w) AS vacancy_ads, sum(positions * w) AS positions,
                  median(salary) AS median_salary, sum(CASE WHEN salary IS NOT NULL THEN w ELSE 0 END) AS salary_obs,
@@ -57,7 +58,7 @@ public final class DuckDbGold {
           FROM demand d FULL OUTER JOIN supply s ON d.year = s.year AND d.region = s.region AND d.isco_code = s.isco_code),
         region AS (
           SELECT year, region, sum(w) AS vacancies, median(salary) AS median_salary, median(days) AS median_days
-          FROM v GROUP BY year, region)
+          FROM allv GROUP BY year, region)
         SELECT k.year, k.region, k.isco_code, k.vacancies, k.vacancy_ads, k.positions, k.graduate_supply, k.supply_graduates,
                CASE WHEN k.graduate_supply > 0 AND NOT residual THEN k.positions / k.graduate_supply END AS demand_supply_ratio,
                k.positions - k.graduate_supply AS gap,
@@ -93,7 +94,7 @@ public final class DuckDbGold {
     String differs = COMPARED.stream()
         .map(c -> "(r.%1$s IS NULL) <> (g.%1$s IS NULL) OR abs(r.%1$s - g.%1$s) > 1e-9 * greatest(1, abs(g.%1$s))".formatted(c))
         .collect(Collectors.joining(" OR "));
-    String where = "FROM ref r FULL OUTER JOIN (SELECT * FROM read_parquet(%s)) g ON r.year = g.year AND r.region = g.region AND r.isco_code = g.isco_code WHERE r.year IS NULL OR g.year IS NULL OR %s"
+    String where = "FROM ref r FULL OUTER JOIN (SELECT * FROM read_parquet(%s)) g ON r.year = g.year AND r.region = g.region AND r.isco_code = g.isco_code WHERE (g.isco_level = 4 OR g.year IS NULL) AND (r.year IS NULL OR g.year IS NULL OR %s)"
         .formatted(list(goldFiles), differs);
     List<String> out = new ArrayList<>();
     try (Statement s = db.createStatement()) {

@@ -52,7 +52,7 @@ class VacancyConformTest extends ConformTestBase {
   @Test
   void theSameIdWithOtherContentIsAConflictNotARepost() {
     Dataset<Row> existing = df(TableSchemas.VACANCY_ADS.toDDL(),
-        row("vacancies", "KZ", "hh", "old", java.sql.Date.valueOf("2024-01-01"), null, "Java Developer", "java developer", "2512",
+        row("vacancies", "KZ", "hh", "old", java.sql.Date.valueOf("2024-01-01"), null, "Java Developer", "java developer", "2512", 4,
             "source", 1.0, "KZ-75", null, null, null,
             null, null, 1, 1L, "file:/landing/earlier.csv", "b0"));
     BronzeRows b = new BronzeRows(Source.VACANCIES, VALID)

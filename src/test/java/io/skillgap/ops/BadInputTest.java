@@ -208,7 +208,7 @@ class BadInputTest {
       assertTrue(json.get("seconds_per_stage").has("gap"), json.toString());
     }
     List<Row> quality = Ops.delta(spark, root.resolve("warehouse"), "quality_results").collectAsList();
-    assertEquals(13, quality.size(), "one result per rule");
+    assertEquals(14, quality.size(), "one result per rule (QualityRules.all: 14)");
     assertTrue(quality.stream().filter(r -> r.getAs("severity").equals("ERROR")).allMatch(r -> (boolean) r.getAs("passed")), quality.toString());
   }
 }

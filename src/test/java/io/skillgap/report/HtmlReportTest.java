@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The report's words and markup on a tiny hand-made data set, without Spark or a browser. */
 class HtmlReportTest {
-  private static final ReportData DATA = new ReportData(2023, 2024, new Kpi(1234.0, null, 80.5, 3),
+  private static final ReportData DATA = new ReportData(2023, 2024, new Kpi(1234.0, null, 80.5, 3, 12.0),
       List.of(new OccRow("2512", "<b>Dev & Co</b>", "ict_ai", 40.0, 10.0, 30.0, 4.0, 2),
           new OccRow("2146", "Mining engineers", "critical_minerals", null, 5.0, null, null, 0)),
       List.of(new SectorBar("ict_ai", 40.0, 10.0)), List.of(new HeatCell("KZ-75", "ict_ai", 0.456)),
