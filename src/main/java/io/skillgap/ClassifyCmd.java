@@ -1,6 +1,5 @@
 package io.skillgap;
 
-import io.skillgap.classify.Dictionaries;
 import io.skillgap.classify.TitleClassifier;
 import io.skillgap.classify.TitleFile;
 import io.skillgap.config.SkillgapConfig;
@@ -43,8 +42,7 @@ final class ClassifyCmd implements Callable<Integer> {
   public Integer call() throws IOException {
     SkillgapConfig cfg = common.load();
     long start = System.nanoTime();
-    TitleClassifier classifier = Dictionaries.classifier(Reference.classifierTables(
-        Reference.rows(new org.apache.hadoop.conf.Configuration(), cfg.reference())));
+    TitleClassifier classifier = Reference.classifier(new org.apache.hadoop.conf.Configuration(), cfg.reference());
     // Bytes that are not UTF-8 stop the command with the place, rather than coding mangled titles.
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

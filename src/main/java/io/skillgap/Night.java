@@ -39,6 +39,9 @@ final class Night {
   /** What a step produced, for the manifest: its rows. */
   interface Step {
     long rows();
+
+    /** What the step adds to the manifest beyond its rows and seconds. */
+    default void record(RunManifest manifest) {}
   }
 
   /** Ingest: what each source loaded. */
@@ -47,6 +50,11 @@ final class Night {
     public long rows() {
       return loads.stream().mapToLong(SourceLoad::rows).sum();
     }
+
+    @Override
+    public void record(RunManifest manifest) {
+      loads.forEach(l -> manifest.inputFiles(l.files()));
+    }
   }
 
   /** Conform (with the recovery of unfinished batches): the years whose figures changed, tonight's accounting. */
@@ -54,6 +62,12 @@ final class Night {
     @Override
     public long rows() {
       return counts.values().stream().mapToLong(Accounting.Counts::accepted).sum();
+    }
+
+    @Override
+    public void record(RunManifest manifest) {
+      counts.forEach((s, n) -> manifest.rows("accepted_" + s, n.accepted()));
+      counts.values().forEach(n -> manifest.quarantined(n.quarantineByReason()));
     }
   }
 
@@ -118,19 +132,16 @@ final class Night {
   <T extends Step> T step(Progress progress, String name, Supplier<T> work) {
     long t = System.nanoTime();
     progress.step(name);
-    if (name.equals("ingest")) {
-      attempts.begin(batch()); // counted before the work, so a run that dies leaves it counted
-    }
     T result = work.get();
     manifest.stage(name, result.rows(), t);
-    if (result instanceof Ingested in) {
-      in.loads().forEach(l -> manifest.inputFiles(l.files()));
-    }
-    if (result instanceof Conformed c) {
-      c.counts().forEach((s, n) -> manifest.rows("accepted_" + s, n.accepted()));
-      c.counts().values().forEach(n -> manifest.quarantined(n.quarantineByReason()));
-    }
+    result.record(manifest);
     return result;
+  }
+
+  /** Ingests tonight's batch, counted as an attempt before the work, so that a run that dies leaves it counted. */
+  Ingested ingest(Supplier<List<SourceLoad>> work) {
+    attempts.begin(batch());
+    return new Ingested(work.get());
   }
 
   /**

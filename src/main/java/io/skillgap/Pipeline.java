@@ -46,7 +46,7 @@ public final class Pipeline {
     try (Progress progress = Progress.start(spark, cfg.run().progressSeconds())) {
       Reference ref = Reference.load(spark, cfg.reference());
       Warehouse wh = warehouse(spark, cfg);
-      Night.Ingested in = night.step(progress, "ingest", () -> new Night.Ingested(ingest(spark, cfg)));
+      Night.Ingested in = night.step(progress, "ingest", () -> night.ingest(() -> ingest(spark, cfg)));
       Night.Conformed c = night.step(progress, "conform", () -> night.conform(ref));
       night.step(progress, "gap", () -> new Night.Written(Gap.run(wh, ref, cfg, night.everything() ? null : c.touched())));
       if (!night.everything() && c.touched().isEmpty() && Publication.complete(hadoop(spark), cfg.paths().publish(), Publish.names())) {

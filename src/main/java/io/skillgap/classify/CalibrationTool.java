@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 
@@ -58,7 +57,7 @@ public final class CalibrationTool {
 
   /** Every labelled title coded by a classifier that has not seen its fold. */
   static List<Observation> observations(Dictionaries.Tables t) {
-    Set<String> units = t.isco().stream().filter(r -> "unit".equals(r.getString(1))).map(r -> r.getString(0)).collect(Collectors.toSet());
+    Set<String> units = t.units();
     List<Observation> out = new ArrayList<>();
     for (int fold = 0; fold < FOLDS; fold++) {
       final int f = fold;

@@ -15,7 +15,12 @@ public final class Dictionaries {
   private Dictionaries() {}
 
   /** The tables the classifier is made of. */
-  public record Tables(List<Row> isco, List<Row> terms, List<Row> esco, List<Row> roles, List<Row> labelled, List<Row> calibration) {}
+  public record Tables(List<Row> isco, List<Row> terms, List<Row> esco, List<Row> roles, List<Row> labelled, List<Row> calibration) {
+    /** The ISCO-08 unit groups: the codes a classification may give at 4 digits. */
+    public Set<String> units() {
+      return isco.stream().filter(r -> "unit".equals(r.getString(1))).map(r -> r.getString(0)).collect(Collectors.toSet());
+    }
+  }
 
   /**
    * @param t rows of isco08.csv (isco_code, level, ...), title_terms.csv (term, isco_code, lang),
@@ -24,7 +29,7 @@ public final class Dictionaries {
    *     and classifier_calibration.csv
    */
   public static TitleClassifier classifier(Tables t) {
-    Set<String> units = t.isco().stream().filter(r -> "unit".equals(r.getString(1))).map(r -> r.getString(0)).collect(Collectors.toSet());
+    Set<String> units = t.units();
     TitleClassifier base = classifier(units, t.terms(), t.esco(), t.roles(), t.labelled());
     List<String[]> cells = new ArrayList<>();
     for (Row r : t.calibration()) {

@@ -1,7 +1,6 @@
 package io.skillgap.classify;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,16 +67,26 @@ public final class TitleClassifier implements Serializable {
 
     /** The prefix of {@code digits} digits that carries the most weight (ties: the smaller code). */
     String bestPrefix(int digits) {
-      Map<String, Double> byPrefix = new TreeMap<>();
-      codes.forEach((c, w) -> byPrefix.merge(c.substring(0, Math.min(digits, c.length())), w, Double::sum));
-      String best = null;
-      for (Map.Entry<String, Double> e : byPrefix.entrySet()) {
-        if (best == null || e.getValue() > byPrefix.get(best)) {
-          best = e.getKey();
-        }
-      }
-      return best;
+      return heaviest(codes, digits);
     }
+  }
+
+  /** The code prefix of {@code digits} digits with the most weight (ties: the smaller code). */
+  private static String heaviest(Map<String, Double> codes, int digits) {
+    Map<String, Double> byPrefix = new TreeMap<>();
+    codes.forEach((c, w) -> byPrefix.merge(c.substring(0, Math.min(digits, c.length())), w, Double::sum));
+    String best = null;
+    for (Map.Entry<String, Double> e : byPrefix.entrySet()) {
+      if (best == null || e.getValue() > byPrefix.get(best)) {
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  /** The share of all the weight that {@code code} carries. */
+  private static double share(Map<String, Double> codes, String code) {
+    return codes.get(code) / codes.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 
   private final Set<String> units;
@@ -98,16 +107,6 @@ public final class TitleClassifier implements Serializable {
     this.index = index;
     this.similar = similar;
     this.calibration = calibration;
-  }
-
-  /** Dictionary terms known (project terms and ESCO labels). */
-  public int size() {
-    return terms.size();
-  }
-
-  /** Labelled titles in the coding index. */
-  public int labelledTitles() {
-    return index.values().stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).sum();
   }
 
   /** The role's codes from the role table, highest weight first; empty when the role is unknown or has none. */
@@ -200,9 +199,8 @@ public final class TitleClassifier implements Serializable {
     }
     Map<String, Double> codes = new LinkedHashMap<>();
     counts.forEach((c, n) -> codes.put(c, n * (1 + role.getOrDefault(c, 0.0))));
-    Candidate c = new Candidate(stage, codes, 1.0, null, null);
-    double share = codes.get(c.best()) / codes.values().stream().mapToDouble(Double::doubleValue).sum();
-    return new Candidate(stage, codes, share, agreement(c.best(), role),
+    String best = heaviest(codes, 4);
+    return new Candidate(stage, codes, share(codes, best), agreement(best, role),
         (stage == Stage.INDEX ? "labelled title '" : "labelled titles headed '") + key + "'");
   }
 
@@ -220,11 +218,9 @@ public final class TitleClassifier implements Serializable {
       votes.merge(h.doc().code(), h.similarity() * h.similarity() * h.doc().weight(), Double::sum);
     }
     votes.replaceAll((c, v) -> v * (1 + 2 * role.getOrDefault(c, 0.0)));
-    Candidate c = new Candidate(Stage.SIMILAR, votes, 0, null, null);
-    String best = c.best();
-    double share = votes.get(best) / votes.values().stream().mapToDouble(Double::doubleValue).sum();
+    String best = heaviest(votes, 4);
     SimilarTitles.Hit nearest = hits.stream().filter(h -> h.doc().code().equals(best)).findFirst().orElse(hits.get(0));
-    return new Candidate(Stage.SIMILAR, votes, share * nearest.similarity(), agreement(best, role),
+    return new Candidate(Stage.SIMILAR, votes, share(votes, best) * nearest.similarity(), agreement(best, role),
         String.format(Locale.ROOT, "similar to '%s' (%.2f)", nearest.doc().text(), nearest.similarity()));
   }
 
@@ -259,8 +255,7 @@ public final class TitleClassifier implements Serializable {
   }
 
   private Candidate roleCandidate(Map<String, Double> role) {
-    Candidate c = new Candidate(Stage.ROLE, role, 0, null, null);
-    return new Candidate(Stage.ROLE, role, role.get(c.best()), null, "the professional role alone");
+    return new Candidate(Stage.ROLE, role, role.get(heaviest(role, 4)), null, "the professional role alone");
   }
 
   /** "agrees" when the role gives the code some weight, "differs" when it gives it none, null without a role. */
@@ -292,23 +287,5 @@ public final class TitleClassifier implements Serializable {
 
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
-  }
-
-  /** All candidates of the labelled set's evidence kinds for a title (for the calibration tool's study). */
-  List<Candidate> allCandidates(String title, List<String> roleIds) {
-    List<Candidate> out = new ArrayList<>();
-    Map<String, Double> role = roleDistribution(roleIds);
-    List<String> tokens = TitleNormaliser.tokens(title);
-    List<String> core = TitleNormaliser.core(tokens);
-    TitleRules.Hit hit = rules.apply(title);
-    if (hit != null) {
-      out.add(new Candidate(Stage.RULE, Map.of(hit.isco(), 1.0), 1.0, agreement(hit.isco(), role), hit.rule()));
-    }
-    for (Candidate c : java.util.Arrays.asList(indexed(title, core, role), similar(headCore(title), role), term(tokens, core, role))) {
-      if (c != null) {
-        out.add(c);
-      }
-    }
-    return out;
   }
 }

@@ -1,6 +1,7 @@
 package io.skillgap.conform;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.skillgap.store.Bronze;
 import io.skillgap.store.StoredTable;
@@ -37,10 +38,12 @@ public final class Accounting {
         coding.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(String.valueOf(r.get(1)), r.getLong(2));
       }
     }
+    Map<StoredTable, Map<String, Long>> acceptedByOrigin = new java.util.HashMap<>();
     Map<String, Counts> out = new LinkedHashMap<>();
     for (Source s : Source.values()) {
       long read = rows(wh, s.bronze(), batchId);
-      long accepted = read == 0 ? 0 : accepted(wh, s, batchId);
+      long accepted = read == 0 ? 0
+          : acceptedByOrigin.computeIfAbsent(s.silver(), t -> accepted(wh, t, batchId)).getOrDefault(s.folder(), 0L);
       Map<String, Long> byReason = reasons.getOrDefault(s.folder(), Map.of());
       out.put(s.folder(), new Counts(read, accepted, byReason.values().stream().mapToLong(Long::longValue).sum(), byReason,
           coding.getOrDefault(s.folder(), Map.of())));
@@ -49,18 +52,30 @@ public final class Accounting {
   }
 
   /**
-   * Input records of a source that reached silver: its rows in its silver table (by origin where the table
-   * holds several sources), counted once per record (a stat.gov.kz row gives a wage row per group).
+   * Input records that reached a silver table, by the source folder they came from (its origin column
+   * where the table holds several sources, else its one source), each counted once (a stat.gov.kz row
+   * gives a wage row per group). One pass over the table for all its sources.
    */
-  private static long accepted(Warehouse wh, Source s, String batchId) {
-    if (!wh.exists(s.silver())) {
-      return 0;
+  private static Map<String, Long> accepted(Warehouse wh, StoredTable silver, String batchId) {
+    Map<String, Long> out = new TreeMap<>();
+    if (!wh.exists(silver)) {
+      return out;
     }
-    Dataset<Row> rows = batch(wh, s.silver(), batchId);
-    if (List.of(s.silver().schema().fieldNames()).contains("origin")) {
-      rows = rows.where(col("origin").equalTo(s.folder()));
+    boolean byOrigin = List.of(silver.schema().fieldNames()).contains("origin");
+    Dataset<Row> records = batch(wh, silver, batchId).select(byOrigin ? col("origin") : lit(null).cast("string").as("origin"),
+        col(Bronze.SOURCE_FILE), col(Bronze.LINE)).distinct();
+    for (Row r : records.groupBy("origin").count().collectAsList()) {
+      if (byOrigin) {
+        out.put(r.getString(0), r.getLong(1));
+      } else {
+        for (Source s : Source.values()) {
+          if (s.silver().equals(silver)) {
+            out.put(s.folder(), r.getLong(1));
+          }
+        }
+      }
     }
-    return rows.select(Bronze.SOURCE_FILE, Bronze.LINE).distinct().count();
+    return out;
   }
 
   /** Rows of the batch in a table (0 when the table does not exist). */

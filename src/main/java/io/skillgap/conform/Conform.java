@@ -126,11 +126,10 @@ public final class Conform {
       return new Result(touched, Accounting.count(wh, batchId));
     }
     validate(spark, cfg, wh, ref, batchId);
-    LOG.info("conform: batch {} validated: {} rows quarantined ({})", batchId, Accounting.rows(wh, Table.QUARANTINE, batchId),
-        Timing.since(start));
-
     touched.addAll(FileVersions.yearsOfBatch(wh, batchId, window));
     Map<String, Accounting.Counts> counts = Accounting.count(wh, batchId);
+    LOG.info("conform: batch {} validated: {} rows quarantined ({})", batchId,
+        counts.values().stream().mapToLong(Accounting.Counts::quarantined).sum(), Timing.since(start));
     // A rerun of an older night reloads files that later nights replaced: those rows go again.
     Set<Integer> replacedSince = FileVersions.removeSuperseded(wh, window);
     touched.addAll(replacedSince);

@@ -47,7 +47,8 @@ public final class GroupTotals {
         col("region_weight").as("vacancies"), col("ads").multiply(col("region_weight")).as("vacancy_ads"),
         col("positions").multiply(col("region_weight")).as("positions"), lit(0.0).as("graduate_supply"), lit(0.0).as("supply_graduates"),
         col("region_weight").as("coded_here"));
-    Dataset<Row> both = fromUnits.unionByName(fromCoarse);
+    // Materialised once: each of the three levels aggregates it (else the unit rows and silver would be read three times).
+    Dataset<Row> both = fromUnits.unionByName(fromCoarse).checkpoint();
     List<Dataset<Row>> levels = new ArrayList<>();
     for (int level = 3; level >= 1; level--) {
       Column prefix = substring(col("isco_code"), 1, level);

@@ -53,7 +53,7 @@ public final class FileRecords {
   /** The format a file name says, looking past a compression suffix (.gz, .bz2, ...); null when unknown. */
   public static Format format(Configuration conf, String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(new Path("/" + n.replace(':', '_')));
+    CompressionCodec codec = codec(conf, n);
     if (codec != null) {
       n = n.substring(0, n.length() - codec.getDefaultExtension().length());
     }
@@ -66,36 +66,46 @@ public final class FileRecords {
     return n.endsWith(".parquet") && codec == null ? Format.PARQUET : null;
   }
 
+  /** The compression a file name says (by its suffix); null for none. Colons would make the name a URI. */
+  private static CompressionCodec codec(Configuration conf, String name) {
+    return new CompressionCodecFactory(conf).getCodec(new Path("/" + name.replace(':', '_')));
+  }
+
+  /**
+   * The local file a location names, or null when it is not on the local file system. Local files are
+   * opened directly: Hadoop's local file system would look for a ".name.crc" file beside them, a path it
+   * cannot even form for a name with a colon.
+   */
+  static java.nio.file.Path local(String location) {
+    URI uri = URI.create(location);
+    return "file".equals(uri.getScheme()) ? java.nio.file.Path.of(uri) : null;
+  }
+
   /** A Hadoop path for a location written as a URI, so that any legal file name (+, %, :, spaces) is itself. */
   static Path path(String location) {
     return new Path(URI.create(location));
   }
 
-  /**
-   * The file's raw bytes. A local file is opened directly: Hadoop's local file system would look for a
-   * ".name.crc" file beside it, a path it cannot even form for a name with a colon.
-   */
+  /** The file's raw bytes (a local file directly, see {@link #local}). */
   static InputStream openRaw(Configuration conf, String location) throws IOException {
-    URI uri = URI.create(location);
-    if ("file".equals(uri.getScheme())) {
-      return java.nio.file.Files.newInputStream(java.nio.file.Path.of(uri));
+    java.nio.file.Path local = local(location);
+    if (local != null) {
+      return java.nio.file.Files.newInputStream(local);
     }
-    Path p = new Path(uri);
+    Path p = path(location);
     return p.getFileSystem(conf).open(p);
   }
 
-  /** The file as Parquet reads it (local files directly, as above). */
+  /** The file as Parquet reads it (a local file directly). */
   static org.apache.parquet.io.InputFile inputFile(Configuration conf, String location) throws IOException {
-    URI uri = URI.create(location);
-    if ("file".equals(uri.getScheme())) {
-      return new org.apache.parquet.io.LocalInputFile(java.nio.file.Path.of(uri));
-    }
-    return org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(new Path(uri), conf);
+    java.nio.file.Path local = local(location);
+    return local != null ? new org.apache.parquet.io.LocalInputFile(local)
+        : org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(path(location), conf);
   }
 
   /** The file's bytes, decompressed when its name says so. */
   static InputStream open(Configuration conf, InputStream raw, String location) throws IOException {
-    CompressionCodec codec = new CompressionCodecFactory(conf).getCodec(new Path("/" + path(location).getName().replace(':', '_')));
+    CompressionCodec codec = codec(conf, path(location).getName());
     return codec == null ? raw : codec.createInputStream(raw);
   }
 

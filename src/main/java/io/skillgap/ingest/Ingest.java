@@ -146,7 +146,7 @@ public final class Ingest {
       }
       rejected.forEach(p -> LOG.error("{}: file rejected ({}): {} - {}", source.folder(), p.reason(), Text.quote(p.file()), p.detail()));
       notes.forEach(w -> LOG.warn("{}: {}", source.folder(), w));
-      int unchanged = planned.size() - toLoad.size() - (int) planned.stream().filter(p -> deferred.contains(p.file().path())).count();
+      int unchanged = (int) planned.stream().filter(p -> p.action() == Action.UNCHANGED).count();
       LOG.info("ingest {}: {} rows ({} lines) from {} new or changed files ({} rejected, {} unchanged skipped, {} still being written) in {}",
           source.folder(), rows, lines, loaded.size(), rejected.size(), unchanged, deferred.size(), Timing.since(start));
       loads.add(new SourceLoad(source.folder(), loaded.stream().map(Loaded::path).toList(), changed, unchanged, rejected, notes, rows,

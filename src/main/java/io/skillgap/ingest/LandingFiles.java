@@ -132,12 +132,13 @@ public final class LandingFiles {
 
   /** A file's size and modification time as the listing sees them (local files without Hadoop's wrapper). */
   private static long[] sizeAndTime(Configuration conf, String location) throws IOException {
-    java.net.URI uri = java.net.URI.create(location);
-    if ("file".equals(uri.getScheme())) {
-      BasicFileAttributes a = Files.readAttributes(java.nio.file.Path.of(uri), BasicFileAttributes.class);
+    java.nio.file.Path local = FileRecords.local(location);
+    if (local != null) {
+      BasicFileAttributes a = Files.readAttributes(local, BasicFileAttributes.class);
       return new long[] {a.size(), a.lastModifiedTime().toMillis()};
     }
-    FileStatus s = new Path(uri).getFileSystem(conf).getFileStatus(new Path(uri));
+    Path p = FileRecords.path(location);
+    FileStatus s = p.getFileSystem(conf).getFileStatus(p);
     return new long[] {s.getLen(), s.getModificationTime()};
   }
 

@@ -86,7 +86,7 @@ final class ParquetRecords extends Records implements AutoCloseable {
       if (slots[i] >= 0 && g.getFieldRepetitionCount(i) > 0) {
         String v = value(g, i, schema.getType(i).asPrimitiveType());
         if (v.length() > maxFieldChars) {
-          return ParsedRecord.fault(number, 1, Text.clip(v, Text.RAW_LIMIT), ParsedRecord.OVERSIZE_FIELD);
+          return ParsedRecord.fault(number, 1, v, ParsedRecord.OVERSIZE_FIELD); // fault() clips it
         }
         values[slots[i]] = v;
       }

@@ -116,11 +116,6 @@ final class PhysicalLines {
     return oversize;
   }
 
-  /** The line's length in bytes, without its line break, however long it was. */
-  long bytes() {
-    return fullLength;
-  }
-
   /** True when the line holds nothing but spaces. */
   boolean blank() {
     for (int i = 0; i < length; i++) {

@@ -37,7 +37,6 @@ public final class RunSummary {
 
   private RunSummary() {}
 
-  /** Thrown when read != accepted + quarantined: a row was lost or doubled, which must never pass silently. */
   /** The sources whose rows do not add up (read != accepted + quarantined), each said in words; empty when all do. */
   public static List<String> brokenAccounting(Map<String, Accounting.Counts> counts) {
     List<String> broken = new ArrayList<>();

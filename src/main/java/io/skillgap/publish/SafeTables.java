@@ -39,13 +39,13 @@ public final class SafeTables {
     return col(count).gt(0).and(col(count).lt(threshold));
   }
 
+  /** The suppression of a group row hidden for a small count of its own. */
+  static final String GROUP_PRIMARY = "group:primary";
+
   /**
    * occupation_region_gap: the unit groups' cells suppressed as below ({@link #units}), then the group
    * totals above them ({@link #groups}).
    */
-  /** The suppression of a group row hidden for a small count of its own. */
-  static final String GROUP_PRIMARY = "group:primary";
-
   public static Dataset<Row> occupations(Dataset<Row> gold, DisclosureSettings d) {
     Dataset<Row> units = units(GroupTotals.units(gold), d);
     return units.unionByName(groups(gold.where(col("isco_level").lt(4)), units, d), true);

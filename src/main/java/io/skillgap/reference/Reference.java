@@ -57,6 +57,11 @@ public final class Reference {
         t.getOrDefault(ReferenceTable.LABELLED_TITLES, List.of()), t.getOrDefault(ReferenceTable.CLASSIFIER_CALIBRATION, List.of()));
   }
 
+  /** The nightly run's title classifier, read without Spark (the classify command, tools and tests). */
+  public static TitleClassifier classifier(org.apache.hadoop.conf.Configuration conf, ReferencePaths p) {
+    return Dictionaries.classifier(classifierTables(rows(conf, p)));
+  }
+
   /** Reads and checks every reference table; a broken one stops the run with the file named. */
   public static Reference load(SparkSession spark, ReferencePaths p) {
     return new Reference(spark, rows(spark.sparkContext().hadoopConfiguration(), p));
@@ -214,11 +219,6 @@ public final class Reference {
   /** The title classifier built from the term, ESCO and professional-role tables. */
   public TitleClassifier classifier() {
     return classifier;
-  }
-
-  /** Reads a reference CSV text without Spark (tests and tools); the same checks of the header and values. */
-  public static List<Row> parse(String text, ReferenceTable table, String path) {
-    return ReferenceCsv.parse(text, table.schema(), path);
   }
 
   /** Where graduates of a region go to work (from_region, to_region, share); empty when not configured. */

@@ -35,14 +35,4 @@ public enum ExitCode {
   public String meaning() {
     return meaning;
   }
-
-  /** The exit code a process code stands for. */
-  public static ExitCode of(int code) {
-    for (ExitCode e : values()) {
-      if (e.code == code) {
-        return e;
-      }
-    }
-    throw new IllegalArgumentException("no exit code " + code);
-  }
 }

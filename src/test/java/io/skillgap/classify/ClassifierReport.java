@@ -10,8 +10,7 @@ public final class ClassifierReport {
   private ClassifierReport() {}
 
   public static void main(String[] args) throws Exception {
-    TitleClassifier c = Dictionaries.classifier(Reference.classifierTables(
-        Reference.rows(new org.apache.hadoop.conf.Configuration(), SkillgapConfig.load(null, Map.of()).reference())));
+    TitleClassifier c = Reference.classifier(new org.apache.hadoop.conf.Configuration(), SkillgapConfig.load(null, Map.of()).reference());
     for (String f : args.length > 0 ? args : new String[] {"src/test/resources/classifier/test_titles.csv",
         "src/test/resources/classifier/regression_titles.csv"}) {
       ClassifierEvaluation.Result r = ClassifierEvaluation.run(c, Path.of(f));

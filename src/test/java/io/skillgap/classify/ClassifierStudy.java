@@ -6,7 +6,6 @@ import io.skillgap.reference.ReferenceTable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 
 /** Development aid: the cross-validated codings of the tuning part that went wrong, by evidence kind. */
@@ -16,7 +15,7 @@ public final class ClassifierStudy {
   public static void main(String[] args) throws Exception {
     Map<ReferenceTable, List<Row>> t = Reference.rows(new org.apache.hadoop.conf.Configuration(), SkillgapConfig.load(null, Map.of()).reference());
     Dictionaries.Tables d = Reference.classifierTables(t);
-    Set<String> units = d.isco().stream().filter(r -> "unit".equals(r.getString(1))).map(r -> r.getString(0)).collect(Collectors.toSet());
+    Set<String> units = d.units();
     String only = args.length > 0 ? args[0] : "";
     for (int fold = 0; fold < CalibrationTool.FOLDS; fold++) {
       final int f = fold;

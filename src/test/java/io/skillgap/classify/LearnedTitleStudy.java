@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.ml.Pipeline;
@@ -54,7 +53,7 @@ public final class LearnedTitleStudy {
         SkillgapConfig.load(null, Map.of()).reference());
     Dictionaries.Tables t = Reference.classifierTables(rows);
     TitleClassifier shipped = Dictionaries.classifier(t);
-    Set<String> units = t.isco().stream().filter(r -> "unit".equals(r.getString(1))).map(r -> r.getString(0)).collect(Collectors.toSet());
+    Set<String> units = t.units();
     List<Row> train = new ArrayList<>();
     t.terms().stream().filter(r -> units.contains(r.getString(1))).forEach(r -> train.add(RowFactory.create(r.getString(0), r.getString(1))));
     t.esco().stream().filter(r -> units.contains(r.getString(2))).forEach(r -> train.add(RowFactory.create(r.getString(1), r.getString(2))));

@@ -26,8 +26,7 @@ class TitleFileTest {
 
   @BeforeAll
   static void build() {
-    classifier = Dictionaries.classifier(Reference.classifierTables(
-        Reference.rows(new org.apache.hadoop.conf.Configuration(), SkillgapConfig.load(null, Map.of()).reference())));
+    classifier = Reference.classifier(new org.apache.hadoop.conf.Configuration(), SkillgapConfig.load(null, Map.of()).reference());
   }
 
   @Test
