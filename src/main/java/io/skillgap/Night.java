@@ -1,7 +1,5 @@
 package io.skillgap;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.skillgap.config.SkillgapConfig;
 import io.skillgap.config.SkillgapConfig.InvalidConfigException;
 import io.skillgap.conform.Conform;
@@ -15,7 +13,6 @@ import io.skillgap.run.ExitCode;
 import io.skillgap.run.Progress;
 import io.skillgap.run.RunManifest;
 import io.skillgap.run.Timing;
-import io.skillgap.store.Table;
 import io.skillgap.store.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +87,7 @@ final class Night {
     this.wh = new Warehouse(spark, cfg.paths().warehouse());
     this.manifest = new RunManifest(spark, wh, cfg.paths().warehouse(), batch(), command, cfg.configHash());
     this.attempts = new Attempts(spark.sparkContext().hadoopConfiguration(), cfg.paths().warehouse());
-    this.unfinished = unfinishedBatches(wh, attempts);
+    this.unfinished = unfinishedBatches(attempts, manifest);
     this.recovery = manifest.start() > 0 || lockWasStale || !unfinished.isEmpty();
     manifest.recovering(recovery);
   }
@@ -231,14 +228,11 @@ final class Night {
 
   /**
    * Batches whose conform step was started and never finished (a run died in it, or in the recovery of
-   * it), in batch order: their conform step is redone.
+   * it), and those of runs that died, in batch order: their conform step is redone.
    */
-  static List<String> unfinishedBatches(Warehouse wh, Attempts attempts) {
+  static List<String> unfinishedBatches(Attempts attempts, RunManifest manifest) {
     TreeSet<String> out = new TreeSet<>(attempts.unfinished());
-    if (wh.exists(Table.RUN_MANIFEST)) {
-      wh.read(Table.RUN_MANIFEST).where(col("status").equalTo("running")).select("batch_id").distinct()
-          .collectAsList().forEach(r -> out.add(r.getString(0)));
-    }
+    manifest.deadBatches().stream().filter(b -> !b.isEmpty()).forEach(out::add);
     return new ArrayList<>(out);
   }
 }

@@ -104,6 +104,7 @@ public final class SkillGap {
       try (RunLock lock = RunLock.acquire(new Configuration(), cfg.paths().warehouse(), name)) {
         SparkSession spark = Sparks.session(cfg.spark());
         String checkpoints = Sparks.checkpoints(spark, cfg.run().checkpointDir(cfg.paths().warehouse()));
+        Sparks.sizeForInput(spark, cfg);
         try {
           return work(spark, cfg, lock.tookOverStale()).code();
         } finally {

@@ -53,7 +53,7 @@ final class ConfigReader {
     check(maxShare >= 0 && maxShare <= 1, "run.max-quarantine-share must be within [0, 1], got " + maxShare);
     RunSettings run = new RunSettings(night, batchId.isEmpty() ? night.toString() : batchId, positive(c, "run.top-n"),
         c.getBoolean("run.full-rebuild"), maxShare, progressSeconds(c), positive(c, "run.max-attempts"),
-        c.getString("run.checkpoint-dir").trim());
+        c.getString("run.checkpoint-dir").trim(), sizeOrZero(c, "run.interpreted-below"));
     String encoding = c.getString("ingest.fallback-encoding").trim();
     check(java.nio.charset.Charset.isSupported(encoding), "ingest.fallback-encoding '" + encoding + "' is not a known charset");
     int settle = c.getInt("ingest.settle-seconds");
@@ -191,14 +191,24 @@ final class ConfigReader {
 
   /** A size in bytes ("64k", "1MiB" or a number), at least 1 KiB and below 2 GiB. */
   static int bytes(Config c, String path) {
-    long v;
+    long v = size(c, path);
+    check(v >= 1024 && v < Integer.MAX_VALUE, path + " must be between 1 KiB and 2 GiB, got " + v);
+    return (int) v;
+  }
+
+  /** A size in bytes ("256MiB", "1g" or a number; 0 for none). */
+  static long sizeOrZero(Config c, String path) {
+    long v = size(c, path);
+    check(v >= 0, path + " must be >= 0, got " + v);
+    return v;
+  }
+
+  private static long size(Config c, String path) {
     try {
-      v = c.getBytes(path);
+      return c.getBytes(path);
     } catch (com.typesafe.config.ConfigException e) {
       throw new InvalidConfigException(path + " must be a size in bytes (e.g. 65536, 64k, 1MiB): " + e.getMessage());
     }
-    check(v >= 1024 && v < Integer.MAX_VALUE, path + " must be between 1 KiB and 2 GiB, got " + v);
-    return (int) v;
   }
 
   static LocalDate date(Config c, String path) {

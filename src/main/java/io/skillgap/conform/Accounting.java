@@ -27,13 +27,13 @@ public final class Accounting {
 
   public static Map<String, Counts> count(Warehouse wh, String batchId) {
     Map<String, Map<String, Long>> reasons = new TreeMap<>();
-    if (wh.exists(Table.QUARANTINE)) {
+    if (wh.mayHavePartition(Table.QUARANTINE, Bronze.BATCH, batchId)) {
       for (Row r : batch(wh, Table.QUARANTINE, batchId).groupBy("source", "reason").count().collectAsList()) {
         reasons.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
       }
     }
     Map<String, Map<String, Long>> coding = new TreeMap<>();
-    if (wh.exists(Table.SILVER_VACANCY_ADS)) {
+    if (wh.mayHavePartition(Table.SILVER_VACANCY_ADS, Bronze.BATCH, batchId)) {
       for (Row r : batch(wh, Table.SILVER_VACANCY_ADS, batchId).groupBy("origin", "occupation_method").count().collectAsList()) {
         coding.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(String.valueOf(r.get(1)), r.getLong(2));
       }
@@ -58,7 +58,7 @@ public final class Accounting {
    */
   private static Map<String, Long> accepted(Warehouse wh, StoredTable silver, String batchId) {
     Map<String, Long> out = new TreeMap<>();
-    if (!wh.exists(silver)) {
+    if (!wh.mayHavePartition(silver, Bronze.BATCH, batchId)) {
       return out;
     }
     boolean byOrigin = List.of(silver.schema().fieldNames()).contains("origin");
@@ -78,9 +78,12 @@ public final class Accounting {
     return out;
   }
 
-  /** Rows of the batch in a table (0 when the table does not exist). */
+  /**
+   * Rows of the batch in a table (0 when the table has no partition of the batch: a look at the file
+   * system, where a count would plan a Delta scan).
+   */
   static long rows(Warehouse wh, StoredTable t, String batchId) {
-    return wh.exists(t) ? batch(wh, t, batchId).count() : 0;
+    return wh.mayHavePartition(t, Bronze.BATCH, batchId) ? batch(wh, t, batchId).count() : 0;
   }
 
   private static Dataset<Row> batch(Warehouse wh, StoredTable t, String batchId) {

@@ -149,9 +149,13 @@ public final class Conform {
   static void validate(SparkSession spark, SkillgapConfig cfg, Warehouse wh, Reference ref, String batchId) {
     SourceAdapter.Context context = new SourceAdapter.Context(ref, Regions.aliasKeys(ref.regionAliases()), cfg);
     Map<Table, List<Checked>> bySilver = new LinkedHashMap<>();
+    Set<Table> fed = new java.util.HashSet<>();
     List<Dataset<Row>> vacancyInput = new ArrayList<>();
     for (Source s : Source.values()) {
       Dataset<Row> bronze = bronzeBatch(spark, wh, s, batchId);
+      if (wh.mayHavePartition(s.bronze(), Bronze.BATCH, batchId)) {
+        fed.add(s.silver());
+      }
       if (s.adapter() instanceof SourceAdapter.Vacancies v) {
         vacancyInput.add(v.input(bronze, context));
       } else if (s.adapter() instanceof SourceAdapter.Rows r) {
@@ -166,15 +170,28 @@ public final class Conform {
         .add(vacancies(vacancyInput.stream().reduce(Dataset::unionByName).orElseThrow(), ref, context.aliasKeys(), cfg, existingAds));
     List<Checked> all = bySilver.values().stream().map(Checked::union).toList();
     try {
-      wh.replaceBatch(all.stream().map(Checked::quarantined).reduce(Dataset::unionByName).orElseThrow(), Table.QUARANTINE,
-          Bronze.BATCH, batchId);
+      if (!fed.isEmpty() || needsWrite(wh, Table.QUARANTINE, batchId)) {
+        wh.replaceBatch(all.stream().map(Checked::quarantined).reduce(Dataset::unionByName).orElseThrow(), Table.QUARANTINE,
+            Bronze.BATCH, batchId);
+      }
       int i = 0;
       for (Table silver : bySilver.keySet()) {
-        wh.replaceBatch(all.get(i++).accepted(), silver, Bronze.BATCH, batchId);
+        Checked checked = all.get(i++);
+        if (fed.contains(silver) || needsWrite(wh, silver, batchId)) {
+          wh.replaceBatch(checked.accepted(), silver, Bronze.BATCH, batchId);
+        }
       }
     } finally {
       all.forEach(Checked::release);
     }
+  }
+
+  /**
+   * A table no source fed tonight is written (empty) only when it does not exist yet (later steps read it)
+   * or an earlier attempt left rows of the batch to replace: otherwise the commit would change nothing.
+   */
+  private static boolean needsWrite(Warehouse wh, StoredTable t, String batchId) {
+    return !wh.exists(t) || wh.mayHavePartition(t, Bronze.BATCH, batchId);
   }
 
   /**
@@ -190,7 +207,7 @@ public final class Conform {
       }
     }
     for (StoredTable t : tables) {
-      if (wh.exists(t) && !wh.read(t).where(col(Bronze.BATCH).equalTo(batchId)).isEmpty()) {
+      if (wh.mayHavePartition(t, Bronze.BATCH, batchId) && !wh.read(t).where(col(Bronze.BATCH).equalTo(batchId)).isEmpty()) {
         return false;
       }
     }

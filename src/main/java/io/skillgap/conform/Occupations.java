@@ -10,9 +10,12 @@ import static org.apache.spark.sql.functions.when;
 import io.skillgap.classify.TitleClassifier;
 import io.skillgap.classify.TitleClassifier.Coding;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.StructType;
@@ -27,8 +30,15 @@ public final class Occupations {
 
   static final StructType CODING = StructType.fromDDL("isco STRING, level INT, method STRING, confidence DOUBLE");
 
-  static UserDefinedFunction classifier(TitleClassifier c) {
+  /**
+   * The classifier reaches the tasks as a broadcast variable: captured in the function itself, its
+   * 7 MB of dictionaries would travel in every stage's task binary and be deserialised by every task;
+   * broadcast, an executor reads it once (and in local mode the driver's own copy is used).
+   */
+  static UserDefinedFunction classifier(TitleClassifier classifier) {
+    Broadcast<TitleClassifier> shared = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext()).broadcast(classifier);
     return udf((UDF2<String, String, Row>) (title, roles) -> {
+      TitleClassifier c = shared.value();
       Coding k = c.classify(title, roles == null || roles.isBlank() ? List.of() : List.of(roles.split(",")));
       return RowFactory.create(k.isco(), k.level() == 0 ? null : k.level(), k.method(), k.confidence());
     }, CODING).asNondeterministic().withName("classify_title");

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import io.skillgap.reference.Reference;
 import io.skillgap.store.Schemas;
 import io.skillgap.config.SkillgapConfig;
+import io.skillgap.run.Parallel;
 import io.skillgap.run.Timing;
 import io.skillgap.store.Warehouse;
 import io.skillgap.store.Table;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Column;
@@ -83,14 +85,16 @@ public final class Gap {
     long rows = write(wh, occupations(vacancies, supply, wages, ref, cfg).where(outputYears), Table.GOLD_OCCUPATION_REGION_GAP, years, start);
     // Programmes, sectors, ranking and sensitivity rest on the unit groups (the group rows would count twice).
     Dataset<Row> gold = GroupTotals.units(wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(outputYears));
-    rows += write(wh, ProgramGap.build(supply.where(outputYears), gold, ref.isced(), cfg.index()), Table.GOLD_PROGRAM_GAP, years, start);
     Dataset<Row> demand = gold.select("year", "region", "vacancies", "vacancy_ads", "positions", "graduate_supply", "supply_graduates",
         "innovation_sector", "shortage_index").unionByName(GroupTotals.coarseDemand(vacancies.where(outputYears)));
-    rows += write(wh, SectorSummary.build(demand, vacancies.where(outputYears), ref.sectorByActivity(), cfg.index()),
-        Table.GOLD_SECTOR_REGION_SUMMARY, years, start);
-    rows += write(wh, ShortageRanking.build(gold, cfg.index()), Table.GOLD_SHORTAGE_RANKING, years, start);
-    rows += write(wh, Sensitivity.build(gold, cfg.index()), Table.GOLD_INDEX_SENSITIVITY, years, start);
-    return rows;
+    // The four tables read only the occupation table and silver: two at a time (each commit is the driver's work).
+    List<Supplier<Long>> steps = List.of(
+        () -> write(wh, ProgramGap.build(supply.where(outputYears), gold, ref.isced(), cfg.index()), Table.GOLD_PROGRAM_GAP, years, start),
+        () -> write(wh, SectorSummary.build(demand, vacancies.where(outputYears), ref.sectorByActivity(), cfg.index()),
+            Table.GOLD_SECTOR_REGION_SUMMARY, years, start),
+        () -> write(wh, ShortageRanking.build(gold, cfg.index()), Table.GOLD_SHORTAGE_RANKING, years, start),
+        () -> write(wh, Sensitivity.build(gold, cfg.index()), Table.GOLD_INDEX_SENSITIVITY, years, start));
+    return rows + Parallel.run(steps, 2).stream().mapToLong(Long::longValue).sum();
   }
 
   /** Replaces the years of one gold table; returns the rows written. */

@@ -96,12 +96,13 @@ public final class Ingest {
       List<String> changed = toLoad.stream().filter(p -> p.action() == Action.CHANGED).map(p -> p.file().path()).toList();
       changed.forEach(c -> LOG.warn("{}: {} changed since it was loaded: loading it again as a new version", source.folder(), Text.quote(c)));
 
-      // The batch's partition is replaced even when empty, so that a rerun after a crash starts clean; a
-      // source that never had a file has no table to clean (and an empty commit costs seconds).
-      if (!toLoad.isEmpty() || wh.exists(source.bronze())) {
+      // The batch's partition is replaced even when empty if an earlier attempt wrote it, so that a rerun
+      // after a crash starts clean; a source with nothing new and nothing to clean costs no commit.
+      boolean written = !toLoad.isEmpty() || wh.mayHavePartition(source.bronze(), "_batch_id", batch);
+      if (written) {
         wh.replaceBatch(toBronze(read.rows(), batch, loadTime), source.bronze(), "_batch_id", batch);
       }
-      Map<String, FileCounts> byFile = countsByFile(wh, source, batch);
+      Map<String, FileCounts> byFile = written ? countsByFile(wh, source, batch) : Map.of();
       List<Loaded> loaded = new ArrayList<>();
       List<String> failedMidway = new ArrayList<>();
       for (Loaded l : read.files()) {

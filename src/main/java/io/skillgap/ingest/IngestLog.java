@@ -96,6 +96,9 @@ public final class IngestLog {
 
   /** Replaces the batch's entries (a rerun of the night rewrites them). */
   public static void write(SparkSession spark, Warehouse wh, String batchId, List<Row> entries) {
+    if (entries.isEmpty() && (!wh.exists(Table.INGEST_LOG) || wh.read(Table.INGEST_LOG).where(col("batch_id").equalTo(batchId)).isEmpty())) {
+      return; // nothing tonight and nothing of an earlier attempt to replace: no commit
+    }
     wh.replaceBatch(spark.createDataFrame(entries, Table.INGEST_LOG.schema()), Table.INGEST_LOG, "batch_id", batchId);
   }
 

@@ -8,8 +8,12 @@ import io.skillgap.run.Timing;
 import io.skillgap.store.Warehouse;
 import io.skillgap.gap.GroupTotals;
 import io.skillgap.store.Table;
+import io.skillgap.run.Parallel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -42,38 +46,54 @@ public final class Publish {
     return names;
   }
 
-  /** Writes each published table under {@code publishRoot} (a staging folder); returns the row count of each. */
+  /**
+   * Writes each published table under {@code publishRoot} (a staging folder); returns the row count of each.
+   * The occupation table goes first (the others read its suppression); then the rest two at a time.
+   */
   public static Map<String, Long> tables(Warehouse wh, String publishRoot, DisclosureSettings disclosure, io.skillgap.reference.Reference ref) {
     long start = System.nanoTime();
     Map<String, Long> rows = new LinkedHashMap<>();
     Dataset<Row> occupations = SafeTables.occupations(wh.read(Table.GOLD_OCCUPATION_REGION_GAP), disclosure).cache();
-    write(occupations, PublishedSchemas.OCCUPATION_REGION_GAP, Table.GOLD_OCCUPATION_REGION_GAP, publishRoot, rows, start);
-    Dataset<Row> units = GroupTotals.units(occupations);
-    write(SafeTables.programs(wh.read(Table.GOLD_PROGRAM_GAP), units, disclosure), PublishedSchemas.PROGRAM_GAP,
-        Table.GOLD_PROGRAM_GAP, publishRoot, rows, start);
-    write(SafeTables.sectors(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), units, occupations.where("isco_level < 4"), disclosure), PublishedSchemas.SECTOR_REGION_SUMMARY,
-        Table.GOLD_SECTOR_REGION_SUMMARY, publishRoot, rows, start);
-    write(SafeTables.ranking(wh.read(Table.GOLD_SHORTAGE_RANKING), units), PublishedSchemas.SHORTAGE_RANKING,
-        Table.GOLD_SHORTAGE_RANKING, publishRoot, rows, start);
-    write(wh.read(Table.GOLD_INDEX_SENSITIVITY), PublishedSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, publishRoot, rows, start);
-    occupations.unpersist();
-    dimension(Dimensions.occupation(ref), Dimensions.OCCUPATION, "dim_occupation", publishRoot, rows);
-    dimension(Dimensions.region(ref), Dimensions.REGION, "dim_region", publishRoot, rows);
-    dimension(Dimensions.field(ref), Dimensions.FIELD, "dim_field", publishRoot, rows);
-    dimension(Dimensions.sector(ref), Dimensions.SECTOR, "dim_sector", publishRoot, rows);
-    dimension(Dimensions.year(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)), Dimensions.YEAR, "dim_year", publishRoot, rows);
+    try {
+      rows.put(Table.GOLD_OCCUPATION_REGION_GAP.tableName(),
+          write(occupations, PublishedSchemas.OCCUPATION_REGION_GAP, Table.GOLD_OCCUPATION_REGION_GAP, publishRoot, start));
+      Dataset<Row> units = GroupTotals.units(occupations);
+      List<Supplier<Long>> steps = List.of(
+          () -> write(SafeTables.programs(wh.read(Table.GOLD_PROGRAM_GAP), units, disclosure), PublishedSchemas.PROGRAM_GAP,
+              Table.GOLD_PROGRAM_GAP, publishRoot, start),
+          () -> write(SafeTables.sectors(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), units, occupations.where("isco_level < 4"), disclosure),
+              PublishedSchemas.SECTOR_REGION_SUMMARY, Table.GOLD_SECTOR_REGION_SUMMARY, publishRoot, start),
+          () -> write(SafeTables.ranking(wh.read(Table.GOLD_SHORTAGE_RANKING), units), PublishedSchemas.SHORTAGE_RANKING,
+              Table.GOLD_SHORTAGE_RANKING, publishRoot, start),
+          () -> write(wh.read(Table.GOLD_INDEX_SENSITIVITY), PublishedSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, publishRoot, start),
+          () -> dimension(Dimensions.occupation(ref), Dimensions.OCCUPATION, "dim_occupation", publishRoot),
+          () -> dimension(Dimensions.region(ref), Dimensions.REGION, "dim_region", publishRoot),
+          () -> dimension(Dimensions.field(ref), Dimensions.FIELD, "dim_field", publishRoot),
+          () -> dimension(Dimensions.sector(ref), Dimensions.SECTOR, "dim_sector", publishRoot),
+          () -> dimension(Dimensions.year(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)), Dimensions.YEAR, "dim_year", publishRoot));
+      List<String> names = new ArrayList<>();
+      PUBLISHED.stream().skip(1).forEach(t -> names.add(t.tableName()));
+      names.addAll(DIMENSIONS);
+      List<Long> counts = Parallel.run(steps, 2);
+      for (int i = 0; i < names.size(); i++) {
+        rows.put(names.get(i), counts.get(i));
+      }
+    } finally {
+      occupations.unpersist();
+    }
     LOG.info("publish: dimensions ({})", Timing.since(start));
     return rows;
   }
 
-  /** A dimension: one small file, not partitioned. */
-  private static void dimension(Dataset<Row> d, StructType schema, String name, String publishRoot, Map<String, Long> rows) {
+  /** A dimension: one small file, not partitioned; returns its rows. */
+  private static long dimension(Dataset<Row> d, StructType schema, String name, String publishRoot) {
     Dataset<Row> out = Schemas.shape(d, schema);
     out.repartition(1).write().mode("overwrite").parquet(publishRoot + "/" + name);
-    rows.put(name, out.count());
+    return out.count();
   }
 
-  private static void write(Dataset<Row> safe, StructType schema, Table table, String publishRoot, Map<String, Long> rows, long start) {
+  /** Writes one published table; returns its rows. */
+  private static long write(Dataset<Row> safe, StructType schema, Table table, String publishRoot, long start) {
     Dataset<Row> out = Schemas.shape(safe, schema).cache();
     long n = out.count();
     if (n == 0) {
@@ -84,8 +104,8 @@ public final class Publish {
       out.repartition(col("year")).sortWithinPartitions("region").write().mode("overwrite").partitionBy("year")
           .parquet(publishRoot + "/" + table.tableName());
     }
-    rows.put(table.tableName(), n);
     out.unpersist();
-    LOG.info("publish: {} ({} rows) ({})", table.tableName(), rows.get(table.tableName()), Timing.since(start));
+    LOG.info("publish: {} ({} rows) ({})", table.tableName(), n, Timing.since(start));
+    return n;
   }
 }

@@ -160,16 +160,19 @@ public final class QualityRules {
   /** Runs every rule, records the results, and returns them. */
   public static List<Result> check(SparkSession spark, Warehouse wh, String runId, String batchId) {
     List<Rule> all = rules();
-    Map<Rule, Long> violations = new java.util.HashMap<>();
     Map<Table, List<Rule>> byTable = new java.util.LinkedHashMap<>();
+    // Each custom rule and each table's aggregation is one small query: two at a time.
+    List<java.util.function.Supplier<Map<Rule, Long>>> steps = new ArrayList<>();
     for (Rule rule : all) {
       if (rule.custom() != null) {
-        violations.put(rule, rule.custom().apply(wh));
+        steps.add(() -> Map.of(rule, rule.custom().apply(wh)));
       } else {
         byTable.computeIfAbsent(rule.table(), t -> new ArrayList<>()).add(rule);
       }
     }
-    byTable.forEach((table, rules) -> violations.putAll(evaluateTable(wh, table, rules)));
+    byTable.forEach((table, rules) -> steps.add(() -> evaluateTable(wh, table, rules)));
+    Map<Rule, Long> violations = new java.util.HashMap<>();
+    io.skillgap.run.Parallel.run(steps, 2).forEach(violations::putAll);
     List<Result> results = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     Timestamp at = Timestamp.from(Instant.now());

@@ -1,10 +1,7 @@
 package io.skillgap.run;
 
 import io.skillgap.store.Files;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 
 /**
  * How many times the conform step of a batch was started without finishing, kept beside the warehouse
@@ -23,21 +20,7 @@ public final class Attempts {
 
   /** Batches with starts that did not finish. */
   public java.util.List<String> unfinished() {
-    Path dir = new Path(folder);
-    java.util.List<String> out = new java.util.ArrayList<>();
-    try {
-      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(conf);
-      if (fs.exists(dir)) {
-        for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(dir)) {
-          if (!s.getPath().getName().startsWith(".")) {
-            out.add(s.getPath().getName());
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
-    return out;
+    return Files.list(conf, folder);
   }
 
   /** Earlier starts of the batch that did not finish. */
@@ -57,12 +40,7 @@ public final class Attempts {
 
   /** The batch's work finished: its count goes. */
   public void done(String batch) {
-    Path p = new Path(file(batch));
-    try {
-      p.getFileSystem(conf).delete(p, false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + p, e);
-    }
+    Files.delete(conf, file(batch));
   }
 
   private String file(String batch) {

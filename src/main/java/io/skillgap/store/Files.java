@@ -43,4 +43,34 @@ public final class Files {
       throw new UncheckedIOException("cannot read " + path, e);
     }
   }
+
+  /** The names of the files in a folder (not hidden ones), none when it does not exist. */
+  public static java.util.List<String> list(Configuration conf, String dir) {
+    Path p = new Path(dir);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try {
+      FileSystem fs = p.getFileSystem(conf);
+      if (fs.exists(p)) {
+        for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(p)) {
+          if (s.isFile() && !s.getPath().getName().startsWith(".")) {
+            out.add(s.getPath().getName());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
+  /** Removes a file (nothing when it does not exist). */
+  public static void delete(Configuration conf, String path) {
+    Path p = new Path(path);
+    try {
+      p.getFileSystem(conf).delete(p, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + path, e);
+    }
+  }
 }

@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession from configuration; the master is never hard-coded. */
 public final class Sparks {
+  private static final org.apache.logging.log4j.Logger LOG = org.apache.logging.log4j.LogManager.getLogger(Sparks.class);
   private Sparks() {}
 
   /**
@@ -44,6 +45,36 @@ public final class Sparks {
   public static String checkpoints(SparkSession spark, String dir) {
     spark.sparkContext().setCheckpointDir(dir);
     return dir;
+  }
+
+  /**
+   * Small input runs interpreted (see run.interpreted-below): the landing folder and the warehouse are
+   * measured (a listing, no data read), and below the threshold generated code is turned off for the run,
+   * unless the configuration sets spark.sql.codegen.* itself.
+   */
+  public static void sizeForInput(SparkSession spark, io.skillgap.config.SkillgapConfig cfg) {
+    long limit = cfg.run().interpretedBelow();
+    if (limit <= 0 || cfg.spark().conf().keySet().stream().anyMatch(k -> k.startsWith("spark.sql.codegen."))) {
+      return;
+    }
+    long bytes = size(spark, cfg.paths().landing()) + size(spark, cfg.paths().warehouse());
+    if (bytes < limit) {
+      spark.conf().set("spark.sql.codegen.wholeStage", "false");
+      spark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+      LOG.info("small input ({} MB in the landing folder and the warehouse, below run.interpreted-below {} MB): expressions run "
+          + "interpreted, without compiling code per query", bytes / 1_000_000, limit / 1_000_000);
+    }
+  }
+
+  /** Bytes under a folder (0 when it does not exist). */
+  private static long size(SparkSession spark, String dir) {
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+    try {
+      org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(p) ? fs.getContentSummary(p).getLength() : 0;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot measure " + dir, e);
+    }
   }
 
   /** Removes the run's checkpoints (only one run works on a warehouse at a time: the lock). */

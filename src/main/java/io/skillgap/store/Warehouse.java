@@ -58,6 +58,25 @@ public final class Warehouse {
     replaceWhere(rows, t, column + " = '" + value.replace("'", "''") + "'");
   }
 
+  /**
+   * The table may have rows where {@code column = value}, a partition column: its folder exists. Delta
+   * leaves a partition's folder behind when its rows are removed, so "true" can be a partition emptied
+   * since (the caller then does what it would have done anyway); "false" is certain. A look at the file
+   * system, where asking Delta would plan a scan (about a second in local mode).
+   */
+  public boolean mayHavePartition(StoredTable t, String column, String value) {
+    if (!t.partitionBy().contains(column)) {
+      throw new IllegalArgumentException(column + " is not a partition column of " + t.folder());
+    }
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path(t),
+        column + "=" + org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(value));
+    try {
+      return dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot look for " + dir, e);
+    }
+  }
+
   /** Replaces the rows of the given years in one commit (gold recomputed for the years new data touches). */
   public void replaceYears(Dataset<Row> rows, StoredTable t, java.util.Collection<Integer> years) {
     if (years.isEmpty()) {

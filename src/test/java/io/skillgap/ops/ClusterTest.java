@@ -38,7 +38,7 @@ class ClusterTest {
           // The arguments of the local sample night (Publications.sample), outputs elsewhere.
           "run", "--landing", local.root().resolve("landing").toString(),
           "--warehouse", out.resolve("warehouse").toString(), "--publish", out.resolve("publish").toString(),
-          "--set", "run.as-of-date=2026-12-01", "--set", "run.batch-id=e2e", "--set", "spark.conf.spark.sql.shuffle.partitions=2"));
+          "--set", "run.as-of-date=2026-12-01", "--set", "run.batch-id=e2e", "--set", "spark.conf.spark.sql.shuffle.partitions=2", "--set", "run.interpreted-below=0"));
       Process driver = cluster.launch(driverLog, List.of("-Dlog4j2.configurationFile=" + Path.of("conf/log4j2.xml").toAbsolutePath(),
           "-Dskillgap.log.dir=" + root), "org.apache.spark.deploy.SparkSubmit", submit.toArray(String[]::new));
       assertTrue(driver.waitFor(900, TimeUnit.SECONDS), "the submitted run finished within 15 minutes");

@@ -60,28 +60,30 @@ class CrashAndLockTest {
     Path landing = root.resolve("landing");
     new SampleGenerator(9, 300, 2023, 2).write(landing);
 
-    // The reference run; while it holds the warehouse, another run must not start.
+    // The reference run and the run to be killed start together (separate warehouses, two JVMs side by side).
     Path ref = root.resolve("reference");
     Path refLog = root.resolve("reference.log");
     Process a = child(refLog, run(landing, ref));
+    Path crash = root.resolve("crashed");
+    Path crashLog = root.resolve("crashed.log");
+    Process b = child(crashLog, run(landing, crash));
+
+    // While the reference run holds its warehouse, another run there must not start.
     waitFor(refLog, "ingest vacancies", a, 300);
     long t0 = System.nanoTime();
     int refused = Ops.cli(run(landing, ref));
     double refusedSeconds = (System.nanoTime() - t0) / 1e9;
     assertEquals(ExitCode.LOCKED.code(), refused, "a second run on a locked warehouse");
     assertTrue(refusedSeconds < 5, "refused at once, before Spark starts: " + refusedSeconds + " s");
-    assertTrue(a.waitFor(600, TimeUnit.SECONDS), "reference run finished");
-    assertEquals(0, a.exitValue(), "reference run exit code:\n" + Files.readString(refLog, StandardCharsets.UTF_8));
 
-    // The same night killed (SIGKILL) while it writes the publication, then started again.
-    Path crash = root.resolve("crashed");
-    Path crashLog = root.resolve("crashed.log");
-    Process b = child(crashLog, run(landing, crash));
+    // The other night is killed (SIGKILL) while it writes the publication, then started again.
     waitFor(crashLog, "publish: program_gap", b, 600);
     b.destroyForcibly();
     assertTrue(b.waitFor(60, TimeUnit.SECONDS), "killed");
     assertTrue(Files.exists(crash.resolve("warehouse/_lock")), "the killed run left its lock behind");
     assertTrue(!Files.exists(crash.resolve("publish/occupation_region_gap")), "nothing half-published: the tables were still staged");
+    assertTrue(a.waitFor(600, TimeUnit.SECONDS), "reference run finished");
+    assertEquals(0, a.exitValue(), "reference run exit code:\n" + Files.readString(refLog, StandardCharsets.UTF_8));
 
     assertEquals(0, Ops.cli(run(landing, crash)), "the restart");
     SparkSession spark = Ops.session();
