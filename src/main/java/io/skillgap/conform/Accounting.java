@@ -27,13 +27,13 @@ public final class Accounting {
 
   public static Map<String, Counts> count(Warehouse wh, String batchId) {
     Map<String, Map<String, Long>> reasons = new TreeMap<>();
-    if (wh.mayHavePartition(Table.QUARANTINE, Bronze.BATCH, batchId)) {
+    if (wh.mayHaveBatch(Table.QUARANTINE, batchId)) {
       for (Row r : batch(wh, Table.QUARANTINE, batchId).groupBy("source", "reason").count().collectAsList()) {
         reasons.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2));
       }
     }
     Map<String, Map<String, Long>> coding = new TreeMap<>();
-    if (wh.mayHavePartition(Table.SILVER_VACANCY_ADS, Bronze.BATCH, batchId)) {
+    if (wh.mayHaveBatch(Table.SILVER_VACANCY_ADS, batchId)) {
       for (Row r : batch(wh, Table.SILVER_VACANCY_ADS, batchId).groupBy("origin", "occupation_method").count().collectAsList()) {
         coding.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(String.valueOf(r.get(1)), r.getLong(2));
       }
@@ -58,7 +58,7 @@ public final class Accounting {
    */
   private static Map<String, Long> accepted(Warehouse wh, StoredTable silver, String batchId) {
     Map<String, Long> out = new TreeMap<>();
-    if (!wh.mayHavePartition(silver, Bronze.BATCH, batchId)) {
+    if (!wh.mayHaveBatch(silver, batchId)) {
       return out;
     }
     boolean byOrigin = List.of(silver.schema().fieldNames()).contains("origin");
@@ -83,7 +83,7 @@ public final class Accounting {
    * system, where a count would plan a Delta scan).
    */
   static long rows(Warehouse wh, StoredTable t, String batchId) {
-    return wh.mayHavePartition(t, Bronze.BATCH, batchId) ? batch(wh, t, batchId).count() : 0;
+    return wh.mayHaveBatch(t, batchId) ? batch(wh, t, batchId).count() : 0;
   }
 
   private static Dataset<Row> batch(Warehouse wh, StoredTable t, String batchId) {

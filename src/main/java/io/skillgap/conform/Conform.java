@@ -152,10 +152,13 @@ public final class Conform {
     Set<Table> fed = new java.util.HashSet<>();
     List<Dataset<Row>> vacancyInput = new ArrayList<>();
     for (Source s : Source.values()) {
-      Dataset<Row> bronze = bronzeBatch(spark, wh, s, batchId);
-      if (wh.mayHavePartition(s.bronze(), Bronze.BATCH, batchId)) {
+      boolean present = wh.mayHaveBatch(s.bronze(), batchId);
+      if (present) {
         fed.add(s.silver());
       }
+      // A source without the batch's partition has no rows tonight: no Delta scan to plan for it.
+      Dataset<Row> bronze = present ? wh.read(s.bronze()).where(col(Bronze.BATCH).equalTo(batchId))
+          : spark.createDataFrame(List.of(), s.bronze().schema());
       if (s.adapter() instanceof SourceAdapter.Vacancies v) {
         vacancyInput.add(v.input(bronze, context));
       } else if (s.adapter() instanceof SourceAdapter.Rows r) {
@@ -191,7 +194,7 @@ public final class Conform {
    * or an earlier attempt left rows of the batch to replace: otherwise the commit would change nothing.
    */
   private static boolean needsWrite(Warehouse wh, StoredTable t, String batchId) {
-    return !wh.exists(t) || wh.mayHavePartition(t, Bronze.BATCH, batchId);
+    return !wh.exists(t) || wh.mayHaveBatch(t, batchId);
   }
 
   /**
@@ -207,18 +210,10 @@ public final class Conform {
       }
     }
     for (StoredTable t : tables) {
-      if (wh.mayHavePartition(t, Bronze.BATCH, batchId) && !wh.read(t).where(col(Bronze.BATCH).equalTo(batchId)).isEmpty()) {
+      if (wh.mayHaveBatch(t, batchId) && !wh.read(t).where(col(Bronze.BATCH).equalTo(batchId)).isEmpty()) {
         return false;
       }
     }
     return wh.exists(Table.SILVER_VACANCIES) && wh.exists(Table.SILVER_GRADUATE_SUPPLY);
-  }
-
-  /** The batch's bronze rows of a source; none (an empty frame) when the source had no files. */
-  static Dataset<Row> bronzeBatch(SparkSession spark, Warehouse wh, Source source, String batchId) {
-    if (!wh.exists(source.bronze())) {
-      return spark.createDataFrame(List.of(), source.bronze().schema());
-    }
-    return wh.read(source.bronze()).where(col(Bronze.BATCH).equalTo(batchId));
   }
 }

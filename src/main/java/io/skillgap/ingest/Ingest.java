@@ -98,7 +98,7 @@ public final class Ingest {
 
       // The batch's partition is replaced even when empty if an earlier attempt wrote it, so that a rerun
       // after a crash starts clean; a source with nothing new and nothing to clean costs no commit.
-      boolean written = !toLoad.isEmpty() || wh.mayHavePartition(source.bronze(), "_batch_id", batch);
+      boolean written = !toLoad.isEmpty() || wh.mayHaveBatch(source.bronze(), batch);
       if (written) {
         wh.replaceBatch(toBronze(read.rows(), batch, loadTime), source.bronze(), "_batch_id", batch);
       }

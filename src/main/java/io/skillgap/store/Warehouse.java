@@ -40,7 +40,7 @@ public final class Warehouse {
     return spark.read().format("delta").load(path(t));
   }
 
-  /** Adds rows (the run manifest's start of a run). */
+  /** Adds rows (the run manifest's row of a run, the quality results). */
   public void append(Dataset<Row> rows, StoredTable t) {
     writer(rows, t).mode("append").save(path(t));
   }
@@ -59,17 +59,17 @@ public final class Warehouse {
   }
 
   /**
-   * The table may have rows where {@code column = value}, a partition column: its folder exists. Delta
-   * leaves a partition's folder behind when its rows are removed, so "true" can be a partition emptied
-   * since (the caller then does what it would have done anyway); "false" is certain. A look at the file
-   * system, where asking Delta would plan a scan (about a second in local mode).
+   * The table may have rows of the batch (its {@code _batch_id} partition folder exists). Delta leaves a
+   * partition's folder behind when its rows are removed, so "true" can be a partition emptied since (the
+   * caller then does what it would have done anyway); "false" is certain. A look at the file system, where
+   * asking Delta would plan a scan (about a second in local mode).
    */
-  public boolean mayHavePartition(StoredTable t, String column, String value) {
-    if (!t.partitionBy().contains(column)) {
-      throw new IllegalArgumentException(column + " is not a partition column of " + t.folder());
+  public boolean mayHaveBatch(StoredTable t, String batchId) {
+    if (!t.partitionBy().contains(Bronze.BATCH)) {
+      throw new IllegalArgumentException(t.folder() + " is not partitioned by " + Bronze.BATCH);
     }
     org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path(t),
-        column + "=" + org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(value));
+        Bronze.BATCH + "=" + org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(batchId));
     try {
       return dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(dir);
     } catch (java.io.IOException e) {
@@ -139,17 +139,6 @@ public final class Warehouse {
   private DataFrameWriter<Row> writer(Dataset<Row> rows, StoredTable t) {
     DataFrameWriter<Row> w = Schemas.shape(rows, t.schema()).write().format("delta");
     return t.partitionBy().isEmpty() ? w : w.partitionBy(t.partitionBy().toArray(String[]::new));
-  }
-
-  /** Updates the rows matching {@code condition} in one commit (the manifest marks dead runs). */
-  public void update(StoredTable t, org.apache.spark.sql.Column condition, java.util.Map<String, org.apache.spark.sql.Column> set) {
-    DeltaTable.forPath(spark, path(t)).update(condition, set);
-  }
-
-  /** Inserts the rows, or replaces those with the same {@code key}, in one commit (a MERGE). */
-  public void upsert(Dataset<Row> rows, StoredTable t, String key) {
-    DeltaTable.forPath(spark, path(t)).as("t").merge(Schemas.shape(rows, t.schema()).as("s"), "t.`" + key + "` = s.`" + key + "`")
-        .whenMatched().updateAll().whenNotMatched().insertAll().execute();
   }
 
   /** Rows written by the latest commit to the table, from Delta's own operation metrics. */
