@@ -115,12 +115,12 @@ final class Ops {
   }
 
   /**
-   * The start of a child JVM's command line: the flags Spark needs (conf/jvm.args), a heap, C1 only with
-   * room for its code (as the test JVM), and a temporary folder of its own.
+   * The start of a child JVM's command line: the flags Spark needs (conf/jvm.args), a heap, the collector of
+   * the test JVM and the launcher, and a temporary folder of its own.
    */
   static List<String> java(String heap, Path tmp) {
     return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "@" + Path.of("conf/jvm.args").toAbsolutePath(), "-Xmx" + heap, "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m",
+        "@" + Path.of("conf/jvm.args").toAbsolutePath(), "-Xmx" + heap, "-XX:+UseParallelGC",
         "-Djava.io.tmpdir=" + tmp.toAbsolutePath()));
   }
 
