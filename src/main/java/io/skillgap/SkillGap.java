@@ -37,6 +37,8 @@ public final class SkillGap {
 
   /** The parser with the exit-code mapping; tests call {@code execute} on it. */
   public static CommandLine commandLine() {
+    // Before the warehouse lock makes the first local file system (Hadoop caches it).
+    io.skillgap.store.LocalFiles.install();
     CommandLine cli = new CommandLine(new SkillGap()).setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof InvalidConfigException) {
         cmd.getErr().println("skillgap: configuration error: " + e.getMessage());

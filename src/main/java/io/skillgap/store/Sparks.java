@@ -13,6 +13,7 @@ public final class Sparks {
    * only keys the launcher did not set are taken from configuration.
    */
   public static SparkSession session(SkillgapConfig.SparkSettings settings) {
+    LocalFiles.install();
     boolean submitted = System.getProperty("spark.master") != null;
     SparkSession.Builder builder = SparkSession.builder().appName(settings.appName());
     String master = submitted ? System.getProperty("spark.master") : settings.master();
