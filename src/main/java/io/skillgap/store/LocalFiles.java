@@ -7,11 +7,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotLinkException;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFs;
 import org.apache.hadoop.fs.DelegateToFileSystem;
+import org.apache.hadoop.fs.FSLinkResolver;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FsServerDefaults;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -33,20 +34,38 @@ public final class LocalFiles {
 
   /**
    * Adds local-files.xml to Hadoop's default resources: every Configuration, made before or after, then
-   * names these classes for {@code file:}. Call it before the first local file system is made (Hadoop caches
-   * file systems per scheme); a JVM where one was made earlier keeps Hadoop's, which is slower, not wrong.
+   * names these classes for {@code file:}, unless the site configuration names its own. Call it before the
+   * first local file system is made (Hadoop caches file systems per scheme); a JVM where one was made
+   * earlier keeps Hadoop's, which is slower, not wrong.
    */
-  public static void install() {
-    Configuration.addDefaultResource("io/skillgap/store/local-files.xml");
+  public static synchronized void install() {
+    if (installed) {
+      return;
+    }
+    installed = true;
+    // A site configuration (core-site.xml) that names its own classes for file: keeps them.
+    Configuration site = new Configuration();
+    if (site.get("fs.file.impl") == null && LOCAL_FS.equals(site.get("fs.AbstractFileSystem.file.impl", LOCAL_FS))) {
+      Configuration.addDefaultResource("io/skillgap/store/local-files.xml");
+    }
   }
+
+  private static final String LOCAL_FS = "org.apache.hadoop.fs.local.LocalFs";
+  private static boolean installed;
 
   /** The raw local file system with permission changes and link lookups in-process. */
   public static class Raw extends RawLocalFileSystem {
+    /**
+     * As {@code chmod} with Hadoop's four octal digits: the permission bits and the sticky bit are set, and a
+     * folder keeps its set-user-ID and set-group-ID bits (GNU chmod keeps them; a group-shared warehouse
+     * relies on set-group-ID folders).
+     */
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {
-      String rwx = permission.getUserAction().SYMBOL + permission.getGroupAction().SYMBOL + permission.getOtherAction().SYMBOL;
+      java.nio.file.Path path = pathToFile(p).toPath();
       try {
-        Files.setPosixFilePermissions(pathToFile(p).toPath(), PosixFilePermissions.fromString(rwx));
+        int keep = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? (Integer) Files.getAttribute(path, "unix:mode") & 06000 : 0;
+        Files.setAttribute(path, "unix:mode", (permission.toShort() & 01777) | keep);
       } catch (NoSuchFileException e) {
         throw new FileNotFoundException("File " + p + " does not exist");
       }
@@ -65,8 +84,22 @@ public final class LocalFiles {
       if (!a.isSymbolicLink()) {
         return getFileStatus(f);
       }
+      // As Hadoop's: the target qualified against the link's folder.
+      Path target = FSLinkResolver.qualifySymlinkTarget(getUri(), makeQualified(f), getLinkTarget(f));
       return new FileStatus(0, false, 0, 0, a.lastModifiedTime().toMillis(), a.lastAccessTime().toMillis(), null, null, null,
-          new Path(Files.readSymbolicLink(p).toString()), makeQualified(f));
+          target, makeQualified(f));
+    }
+
+    /** The target of a symbolic link as written in the link (FileContext asks for it after the status). */
+    @Override
+    public Path getLinkTarget(Path f) throws IOException {
+      try {
+        return new Path(Files.readSymbolicLink(pathToFile(f).toPath()).toString());
+      } catch (NoSuchFileException e) {
+        throw new FileNotFoundException("File " + f + " does not exist");
+      } catch (NotLinkException e) {
+        throw new IOException("Path " + f + " is not a symbolic link");
+      }
     }
   }
 

@@ -52,6 +52,10 @@ class LocalFilesTest {
     fs.create(file, new FsPermission((short) 0640), true, 4096, (short) 1, 1 << 20, null).close();
     assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("a/b/f.txt"))), "file");
     assertThrows(FileNotFoundException.class, () -> fs.setPermission(new Path(folder, "missing"), new FsPermission((short) 0644)));
+    // As GNU chmod with four digits: a folder keeps its set-group-ID bit (02000), the sticky bit (01000) is set.
+    Files.setAttribute(dir.resolve("a/b"), "unix:mode", 02770);
+    fs.setPermission(folder, new FsPermission((short) 01755));
+    assertEquals(03755, (Integer) Files.getAttribute(dir.resolve("a/b"), "unix:mode") & 07777, "set-group-ID kept, sticky set");
   }
 
   @Test
@@ -67,6 +71,12 @@ class LocalFilesTest {
     assertFalse(file.isSymlink(), "plain file");
     assertEquals(1, file.getLen(), "its length");
     assertThrows(FileNotFoundException.class, () -> raw.getFileLinkStatus(new Path(dir.resolve("none").toUri())));
+    // A relative target is qualified against the link's folder, as Hadoop's own does; the raw target stays as written.
+    Files.createSymbolicLink(dir.resolve("relative.txt"), java.nio.file.Path.of("target.txt"));
+    Path relative = new Path(dir.resolve("relative.txt").toUri());
+    assertEquals(new Path(dir.resolve("target.txt").toUri()), raw.getFileLinkStatus(relative).getSymlink(), "qualified target");
+    assertEquals(new Path("target.txt"), raw.getLinkTarget(relative), "target as written");
+    assertThrows(java.io.IOException.class, () -> raw.getLinkTarget(new Path(dir.resolve("target.txt").toUri())), "not a link");
   }
 
   @Test
@@ -85,5 +95,9 @@ class LocalFilesTest {
     Path other = new Path(dir.resolve(".other.tmp").toUri());
     fc.create(other, EnumSet.of(CreateFlag.CREATE)).close();
     assertThrows(FileAlreadyExistsException.class, () -> fc.rename(other, committed, Options.Rename.NONE));
+    // Nor over a symbolic link (FileContext asks for the link's status and target).
+    Files.createSymbolicLink(dir.resolve("00002.json"), dir.resolve("00001.json"));
+    assertThrows(FileAlreadyExistsException.class, () -> fc.rename(other, new Path(dir.resolve("00002.json").toUri()), Options.Rename.NONE));
+    assertTrue(Files.isSymbolicLink(dir.resolve("00002.json")), "the link is still there");
   }
 }
