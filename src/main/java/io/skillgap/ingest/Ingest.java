@@ -100,7 +100,7 @@ public final class Ingest {
       // after a crash starts clean; a source with nothing new and nothing to clean costs no commit.
       boolean written = !toLoad.isEmpty() || wh.mayHaveBatch(source.bronze(), batch);
       if (written) {
-        wh.replaceBatch(toBronze(read.rows(), batch, loadTime), source.bronze(), "_batch_id", batch);
+        wh.replaceBatch(toBronze(read.rows(), batch, loadTime), source.bronze(), Bronze.BATCH, batch);
       }
       Map<String, FileCounts> byFile = written ? countsByFile(wh, source, batch) : Map.of();
       List<Loaded> loaded = new ArrayList<>();
@@ -118,7 +118,7 @@ public final class Ingest {
       if (!failedMidway.isEmpty()) {
         // A file is loaded whole or not at all: the rows of a file that failed midway go.
         wh.deleteMatching(source.bronze(), spark.createDataFrame(failedMidway.stream().map(f -> RowFactory.create(f, batch)).toList(),
-            FILE_KEYS), Bronze.SOURCE_FILE, "_batch_id");
+            FILE_KEYS), Bronze.SOURCE_FILE, Bronze.BATCH);
       }
       List<String> mismatches = new ArrayList<>();
       for (Loaded l : loaded) {
@@ -170,7 +170,7 @@ public final class Ingest {
     if (!wh.exists(source.bronze())) {
       return out;
     }
-    Dataset<Row> rows = wh.read(source.bronze()).where(col("_batch_id").equalTo(batch));
+    Dataset<Row> rows = wh.read(source.bronze()).where(col(Bronze.BATCH).equalTo(batch));
     for (Row r : rows.groupBy(Bronze.SOURCE_FILE).agg(count(lit(1)), sum(col(Bronze.LINES)),
         count(when(col(Bronze.PARSE_ERROR).equalTo(ParsedRecord.FILE_READ_ERROR), 1))).collectAsList()) {
       out.put(r.getString(0), new FileCounts(r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2), r.getLong(3)));
@@ -181,7 +181,7 @@ public final class Ingest {
   /** Tags each landing row with its batch and load time. */
   public static Dataset<Row> toBronze(Dataset<Row> landing, String batchId, Timestamp loadTime) {
     return landing
-        .withColumn("_batch_id", lit(batchId))
+        .withColumn(Bronze.BATCH, lit(batchId))
         .withColumn("_load_time", lit(loadTime));
   }
 }

@@ -67,7 +67,7 @@ public final class LocalFiles {
         int keep = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? (Integer) Files.getAttribute(path, "unix:mode") & 06000 : 0;
         Files.setAttribute(path, "unix:mode", (permission.toShort() & 01777) | keep);
       } catch (NoSuchFileException e) {
-        throw new FileNotFoundException("File " + p + " does not exist");
+        throw notFound(p);
       }
     }
 
@@ -79,7 +79,7 @@ public final class LocalFiles {
       try {
         a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (NoSuchFileException e) {
-        throw new FileNotFoundException("File " + f + " does not exist");
+        throw notFound(f);
       }
       if (!a.isSymbolicLink()) {
         return getFileStatus(f);
@@ -96,11 +96,16 @@ public final class LocalFiles {
       try {
         return new Path(Files.readSymbolicLink(pathToFile(f).toPath()).toString());
       } catch (NoSuchFileException e) {
-        throw new FileNotFoundException("File " + f + " does not exist");
+        throw notFound(f);
       } catch (NotLinkException e) {
         throw new IOException("Path " + f + " is not a symbolic link");
       }
     }
+  }
+
+  /** Hadoop's own exception and message for a missing path. */
+  private static FileNotFoundException notFound(Path p) {
+    return new FileNotFoundException("File " + p + " does not exist");
   }
 
   /** {@code fs.file.impl}: the checksummed local file system over {@link Raw}. */
