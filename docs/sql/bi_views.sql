@@ -41,3 +41,24 @@ SELECT p.year, p.region, g.name_ru AS region_ru, p.field_code, d.title_en AS fie
 FROM skillgap.program_gap p
 JOIN skillgap.dim_region g ON g.region_code = p.region
 JOIN skillgap.dim_field d ON d.field_code = p.field_code;
+
+-- What employers ask for: skills by region, sector and occupation, with labels (the report's skills section).
+CREATE OR REPLACE VIEW skillgap.v_skill_demand AS
+SELECT f.year, f.region, g.name_ru AS region_ru, g.name_en AS region_en, f.innovation_sector, s.title_ru AS sector_ru,
+       s.title_en AS sector_en, f.isco_level, f.isco_code, f.skill_id, k.label_ru AS skill_ru, k.label_en AS skill_en,
+       k.label_kk AS skill_kk, k.skill_group, k.digital, k.green, f.vacancies, f.share, f.growth_rel, f.median_salary_kzt,
+       f.salary_premium, f.demand_rank, f.emerging_rank, f.confidence, f.suppressed
+FROM skillgap.skill_demand f
+JOIN skillgap.dim_region g ON g.region_code = f.region
+JOIN skillgap.dim_sector s ON s.sector_code = f.innovation_sector
+JOIN skillgap.dim_skill k ON k.skill_id = f.skill_id;
+
+-- What employers of a field's graduates ask for: the view a programme committee acts on.
+CREATE OR REPLACE VIEW skillgap.v_program_skills AS
+SELECT p.year, p.region, g.name_ru AS region_ru, p.field_code, d.title_en AS field_en, d.broad_title_en, p.rank, p.skill_id,
+       k.label_ru AS skill_ru, k.label_en AS skill_en, k.skill_group, p.share, p.growth_rel, p.salary_premium, p.confidence,
+       p.suppressed
+FROM skillgap.program_skill_profile p
+JOIN skillgap.dim_region g ON g.region_code = p.region
+JOIN skillgap.dim_field d ON d.field_code = p.field_code
+JOIN skillgap.dim_skill k ON k.skill_id = p.skill_id;

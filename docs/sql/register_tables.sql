@@ -12,6 +12,8 @@ CREATE TABLE IF NOT EXISTS skillgap.occupation_region_gap (
     vacancies_coded_at_level DOUBLE COMMENT 'vacancies coded exactly at this level: all of a unit group; for a group, those whose title supported no more',
     occupation_title STRING COMMENT 'ISCO-08 title (English)',
     innovation_sector STRING COMMENT 'innovation sector of the occupation, null when none',
+    entry_qualification STRING COMMENT 'typical entry qualification of a unit group: general, vocational, tvet or higher (ISCO-08 skill level 1-4)',
+    education_pipeline BOOLEAN COMMENT 'a field of study feeds the unit group (the crosswalk): only these are ranked',
     is_residual BOOLEAN COMMENT 'true for the OTHER and UNCODED buckets',
     region_estimated BOOLEAN COMMENT 'true when part of the row was estimated by splitting a region since divided',
     vacancies DOUBLE COMMENT 'unique vacancies after duplicates are collapsed (a share where a region was split)',
@@ -144,6 +146,60 @@ CREATE TABLE IF NOT EXISTS skillgap.index_sensitivity (
 
 MSCK REPAIR TABLE skillgap.index_sensitivity;
 
+CREATE TABLE IF NOT EXISTS skillgap.skill_demand (
+    year INT COMMENT 'year of the first posting',
+    region STRING COMMENT 'ISO 3166-2:KZ code; KZ = the whole country',
+    innovation_sector STRING COMMENT 'innovation sector of the occupations, non_innovation, or all',
+    isco_level INT COMMENT '0 = every occupation, 1 = an ISCO-08 major group, 4 = a unit group',
+    isco_code STRING COMMENT 'the major or unit group; all at level 0',
+    skill_id STRING COMMENT 'id in conf/reference/skills.csv (dim_skill)',
+    skill_group STRING COMMENT 'group of the skill (programming, data_ai, ...)',
+    vacancies DOUBLE COMMENT 'unique vacancies naming the skill',
+    described_vacancies DOUBLE COMMENT 'vacancies of the cell with a skills list or requirements text',
+    share DOUBLE COMMENT 'vacancies / described_vacancies',
+    vacancies_prev DOUBLE COMMENT 'vacancies naming it a year earlier',
+    share_prev DOUBLE COMMENT 'the share a year earlier',
+    growth_rel DOUBLE COMMENT 'share / share_prev - 1: growth against the cell (both years at least index.min-observations vacancies)',
+    median_salary_kzt DOUBLE COMMENT 'median monthly posted salary (KZT) of the vacancies naming it',
+    salary_observations DOUBLE COMMENT 'vacancies naming it with a salary',
+    salary_premium DOUBLE COMMENT 'geometric-mean posted salary of vacancies naming it / of the described vacancies of the cell that do not - 1',
+    demand_rank INT COMMENT '1 = the skill most vacancies of the cell name',
+    emerging_rank INT COMMENT 'over every occupation of the sector (isco_level 0): 1 = the share that grew fastest',
+    confidence STRING COMMENT 'high, medium or low (docs/METHODOLOGY.md)',
+    suppressed BOOLEAN COMMENT 'true when a value of the row is hidden for disclosure control',
+    suppression STRING COMMENT 'what is hidden and why, e.g. demand:primary, supply:complementary'
+  )
+  USING PARQUET PARTITIONED BY (year)
+  COMMENT 'one skill in one cell: year, region (or KZ), innovation sector (or all), occupation (all, major or unit group)'
+  LOCATION '${PUBLISH}/skill_demand';
+
+MSCK REPAIR TABLE skillgap.skill_demand;
+
+CREATE TABLE IF NOT EXISTS skillgap.program_skill_profile (
+    year INT COMMENT 'year of the vacancies and of the graduates',
+    region STRING COMMENT 'ISO 3166-2:KZ code of the institutions',
+    field_code STRING COMMENT 'ISCED-F 2013 field',
+    field_title STRING COMMENT 'ISCED-F 2013 title (English)',
+    rank INT COMMENT '1 = the skill employers of the fields graduates name most (by weighted vacancies)',
+    skill_id STRING COMMENT 'id in conf/reference/skills.csv (dim_skill)',
+    skill_group STRING COMMENT 'group of the skill',
+    weighted_vacancies DOUBLE COMMENT 'vacancies naming the skill in the occupations the field feeds, times the fields crosswalk weight',
+    vacancies DOUBLE COMMENT 'the same vacancies unweighted',
+    described_vacancies DOUBLE COMMENT 'described vacancies of those occupations, weighted alike',
+    share DOUBLE COMMENT 'weighted_vacancies / described_vacancies',
+    vacancies_prev DOUBLE COMMENT 'vacancies naming it a year earlier, unweighted',
+    growth_rel DOUBLE COMMENT 'share / share a year earlier - 1 (both years at least index.min-observations vacancies)',
+    salary_premium DOUBLE COMMENT 'the occupations premiums for the skill, weighted by weighted vacancies',
+    confidence STRING COMMENT 'high, medium or low',
+    suppressed BOOLEAN COMMENT 'true when a value of the row is hidden for disclosure control',
+    suppression STRING COMMENT 'what is hidden and why, e.g. demand:primary, supply:complementary'
+  )
+  USING PARQUET PARTITIONED BY (year)
+  COMMENT 'one of the top skills employers of a fields graduates name, in one region (of the institutions) and year'
+  LOCATION '${PUBLISH}/program_skill_profile';
+
+MSCK REPAIR TABLE skillgap.program_skill_profile;
+
 CREATE TABLE IF NOT EXISTS skillgap.dim_occupation (
     isco_code STRING COMMENT 'ISCO-08 unit group, or OTHER / UNCODED (the buckets of occupation_region_gap)',
     title_en STRING COMMENT 'ISCO-08 title (English, ESCO)',
@@ -155,6 +211,9 @@ CREATE TABLE IF NOT EXISTS skillgap.dim_occupation (
     minor_code STRING COMMENT 'minor group (3 digits)',
     minor_title_en STRING COMMENT 'minor group title',
     innovation_sector STRING COMMENT 'innovation sector of the occupation, null when none',
+    skill_level INT COMMENT 'ISCO-08 skill level 1-4 (conf/reference/occupation_qualifications.csv)',
+    entry_qualification STRING COMMENT 'typical entry qualification: general, vocational, tvet or higher',
+    education_pipeline BOOLEAN COMMENT 'a field of study feeds it (the crosswalk)',
     is_residual BOOLEAN COMMENT 'true for OTHER and UNCODED'
   )
   USING PARQUET
@@ -195,7 +254,7 @@ CREATE TABLE IF NOT EXISTS skillgap.dim_sector (
     is_innovation BOOLEAN COMMENT 'false for non_innovation'
   )
   USING PARQUET
-  COMMENT 'one innovation sector or non_innovation; joins sector and innovation_sector'
+  COMMENT 'one innovation sector, non_innovation, or all (skill_demand); joins sector and innovation_sector'
   LOCATION '${PUBLISH}/dim_sector';
 
 CREATE TABLE IF NOT EXISTS skillgap.dim_year (
@@ -205,6 +264,20 @@ CREATE TABLE IF NOT EXISTS skillgap.dim_year (
   USING PARQUET
   COMMENT 'one year of the facts; joins year'
   LOCATION '${PUBLISH}/dim_year';
+
+CREATE TABLE IF NOT EXISTS skillgap.dim_skill (
+    skill_id STRING COMMENT 'id of the skill (conf/reference/skills.csv)',
+    label_en STRING COMMENT 'label in English',
+    label_ru STRING COMMENT 'label in Russian',
+    label_kk STRING COMMENT 'label in Kazakh',
+    skill_group STRING COMMENT 'programming, data_ai, cloud_devops_datacentre, networks_security, enterprise_systems, engineering_design, automation_electronics, mining_geology, energy, licences_certificates, languages or transversal',
+    esco_label STRING COMMENT 'the ESCO skill it corresponds to, where there is one',
+    digital BOOLEAN COMMENT 'within the scope of ESCOs digital skills collection',
+    green BOOLEAN COMMENT 'within the scope of ESCOs green skills collection'
+  )
+  USING PARQUET
+  COMMENT 'one skill of the vocabulary; joins skill_id'
+  LOCATION '${PUBLISH}/dim_skill';
 
 CREATE DATABASE IF NOT EXISTS skillgap_gold COMMENT 'skillgap gold Delta tables (internal, unsuppressed)';
 
@@ -217,3 +290,7 @@ CREATE TABLE IF NOT EXISTS skillgap_gold.sector_region_summary USING DELTA LOCAT
 CREATE TABLE IF NOT EXISTS skillgap_gold.shortage_ranking USING DELTA LOCATION '${WAREHOUSE}/gold/shortage_ranking';
 
 CREATE TABLE IF NOT EXISTS skillgap_gold.index_sensitivity USING DELTA LOCATION '${WAREHOUSE}/gold/index_sensitivity';
+
+CREATE TABLE IF NOT EXISTS skillgap_gold.skill_demand USING DELTA LOCATION '${WAREHOUSE}/gold/skill_demand';
+
+CREATE TABLE IF NOT EXISTS skillgap_gold.program_skill_profile USING DELTA LOCATION '${WAREHOUSE}/gold/program_skill_profile';

@@ -116,7 +116,7 @@ public final class Pipeline {
     List<String> names = new ArrayList<>(Publish.names());
     Publication.clearStaging(hadoop(spark), cfg.paths().publish());
     String staging = Publication.staging(cfg.paths().publish(), runId);
-    Map<String, Long> tableRows = Publish.tables(wh, staging, cfg.disclosure(), ref);
+    Map<String, Long> tableRows = Publish.tables(wh, staging, cfg, ref);
     if (cfg.report().enabled()) {
       progress.step("report");
       Reports.write(spark, wh, staging, cfg, batch);

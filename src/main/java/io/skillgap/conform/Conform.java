@@ -63,6 +63,7 @@ public final class Conform {
     rows = VacancyConform.withOccupation(rows, ref.iscoUnits());
     rows = Occupations.withCoding(rows, ref.classifier());
     rows = VacancyConform.withActivity(rows, ref.nace());
+    rows = Skills.withSkills(rows, ref.skills());
     // Materialised after the joins: the typed columns, four joins and the rules in one generated method
     // would outgrow Java's 64 KB limit (Spark would fall back to slow interpreted code, loudly).
     Dataset<Row> priced = once(VacancyConform.withMonthlySalaryKzt(rows, ref.currencyRates(), cfg.vacancies().periodFactors()));

@@ -4,7 +4,11 @@ import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
@@ -52,6 +56,8 @@ public final class Dedupe {
     aggs.add(max("positions").as("positions"));
     aggs.add(sum("salary_monthly_kzt").as("salary_sum"));
     aggs.add(count("salary_monthly_kzt").as("salary_n"));
+    aggs.add(skillIds(col("skills.skill_id")));
+    aggs.add(max(coalesce(col("described"), lit(false))).as("described"));
     for (String f : FIELDS) {
       aggs.add(min_by(col(f), struct(col(f).isNull(), detail(f), col("posted_date"), col("_batch_id"), col("_source_file"), col("_row_id")))
           .as(f));
@@ -59,6 +65,11 @@ public final class Dedupe {
     return ads.groupBy("source", "vacancy_id")
         .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
         .withColumn("unit_id", unitId());
+  }
+
+  /** The skills any of the rows names, each once, sorted (an ad without the column names none). */
+  private static Column skillIds(Column ids) {
+    return array_sort(array_distinct(flatten(collect_list(coalesce(ids, array().cast("array<string>")))))).as("skill_ids");
   }
 
   /** An advert id as the unique vacancies list it in ad_ids: source:vacancy_id. */
@@ -102,6 +113,8 @@ public final class Dedupe {
     aggs.add(sum("salary_sum").divide(sum("salary_n")).as("salary_monthly_kzt"));
     aggs.add(array_join(array_sort(collect_set("source")), ",").as("sources"));
     aggs.add(array_sort(collect_list("unit_id")).as("ad_ids"));
+    aggs.add(skillIds(col("skill_ids")));
+    aggs.add(max("described").as("described"));
     for (String f : FIELDS) {
       aggs.add(earliestNonNull(f, "first_posted_date", "unit_id"));
     }

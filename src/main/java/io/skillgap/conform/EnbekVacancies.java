@@ -44,6 +44,7 @@ public final class EnbekVacancies {
         .withColumn("currency", lit("KZT"))
         .withColumn("salary_period", lit("month"))
         .withColumn("education_level", lit(null).cast("string"))
+        .withColumn("skills", lit(null).cast("string"))
         .withColumn(VacancyInput.ORIGIN, lit(Source.ENBEK.folder()))
         .withColumn(VacancyInput.COUNTRY, lit(homeCountry))
         .withColumn(VacancyInput.ABROAD, lit(false))

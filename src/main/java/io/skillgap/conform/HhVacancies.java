@@ -4,6 +4,7 @@ import static io.skillgap.conform.Rules.present;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.trim;
@@ -68,6 +69,8 @@ public final class HhVacancies {
         .withColumn("salary_period", coalesce(period(mode), lit("month")))
         .withColumn("education_level", lit(null).cast("string"))
         .withColumn("positions", lit(null).cast("string"))
+        .withColumn("skills", col("key_skills"))
+        .withColumn("requirements", concat_ws("\n", col("requirement"), col("responsibility"), col("description")))
         .withColumn(VacancyInput.ORIGIN, lit(Source.HH.folder()))
         .withColumn(VacancyInput.ROLE_IDS, col("role_ids"))
         .withColumn(VacancyInput.OCC_METHOD, lit(null).cast("string"))

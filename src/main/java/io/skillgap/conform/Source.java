@@ -17,7 +17,7 @@ public enum Source implements LandingSource {
   VACANCIES("vacancies",
       List.of("vacancy_id", "source", "posted_date", "closed_date", "title", "occupation_code", "region",
           "employer_id", "sector_code", "salary_min", "salary_max", "currency", "salary_period",
-          "education_level", "positions"),
+          "education_level", "positions", "skills", "requirements"),
       Set.of("vacancy_id", "source", "posted_date", "title", "region"), Map.of(),
       Form.CSV_MULTI_LINE, false, Table.SILVER_VACANCY_ADS,
       (SourceAdapter.Vacancies) (bronze, c) -> VacancyInput.canonical(bronze, c.cfg().sources().homeCountry(), c.cfg().piiSalt())),
@@ -34,7 +34,8 @@ public enum Source implements LandingSource {
   /** hh API vacancy objects (JSON Lines), flattened at read time to these fields; {@code contacts} is never read. */
   HH("hh",
       List.of("vacancy_id", "title", "area_id", "area_name", "salary_from", "salary_to", "currency", "gross", "salary_mode",
-          "published_at", "employer_id", "role_ids", "experience", "schedule", "employment", "key_skills"),
+          "published_at", "employer_id", "role_ids", "experience", "schedule", "employment", "key_skills", "requirement",
+          "responsibility", "description"),
       Set.of(), Map.of(), Form.HH_OBJECTS, true, Table.SILVER_VACANCY_ADS,
       (SourceAdapter.Vacancies) (bronze, c) -> HhVacancies.toInput(bronze, c.ref().hhAreas(), c.cfg().sources(), c.cfg().piiSalt())),
   /** stat.gov.kz wage tables: a row per region, a column per ISCO-08 major group; the year is in the file name. */
@@ -50,14 +51,16 @@ public enum Source implements LandingSource {
       (SourceAdapter.Rows) (bronze, c) -> Conform.statWages(bronze, c.ref(), c.aliasKeys(), c.cfg())),
   /** Enbek.kz labour-exchange exports: NKZ occupation codes, dates as dd.MM.yyyy, often Windows-1251. */
   ENBEK("enbek",
-      List.of("vacancy_id", "title", "nkz_code", "region", "posted_date", "salary_min", "salary_max", "positions", "employer_id"),
+      List.of("vacancy_id", "title", "nkz_code", "region", "posted_date", "salary_min", "salary_max", "positions", "employer_id",
+          "requirements"),
       Set.of("vacancy_id", "title", "region", "posted_date"),
       Map.ofEntries(Map.entry("номер_вакансии", "vacancy_id"), Map.entry("id_вакансии", "vacancy_id"),
           Map.entry("наименование_должности", "title"), Map.entry("должность", "title"), Map.entry("код_нкз", "nkz_code"),
           Map.entry("нкз", "nkz_code"), Map.entry("регион", "region"), Map.entry("область", "region"),
           Map.entry("дата_размещения", "posted_date"), Map.entry("дата_публикации", "posted_date"),
           Map.entry("зарплата_от", "salary_min"), Map.entry("зарплата_до", "salary_max"), Map.entry("заработная_плата", "salary_min"),
-          Map.entry("количество_мест", "positions"), Map.entry("бин_работодателя", "employer_id"), Map.entry("бин", "employer_id")),
+          Map.entry("количество_мест", "positions"), Map.entry("бин_работодателя", "employer_id"), Map.entry("бин", "employer_id"),
+          Map.entry("требования", "requirements"), Map.entry("требования_к_кандидату", "requirements")),
       Form.CSV_ONE_LINE, true, Table.SILVER_VACANCY_ADS,
       (SourceAdapter.Vacancies) (bronze, c) -> EnbekVacancies.toInput(bronze, c.ref().nkzIsco(), c.cfg().sources().enbekBoard(),
           c.cfg().sources().homeCountry(), c.cfg().piiSalt()));
@@ -85,6 +88,12 @@ public enum Source implements LandingSource {
     this.silver = silver;
     this.adapter = adapter;
   }
+
+  /**
+   * Free-text columns: read only to find skills (conform), never kept past bronze, never copied into
+   * quarantine's record of a row.
+   */
+  public static final Set<String> TEXTS = Set.of("requirements", "requirement", "responsibility", "description");
 
   /** The text of a record the parser could not read (bronze's column). */
   public static final String CORRUPT = Bronze.CORRUPT;
@@ -129,6 +138,11 @@ public enum Source implements LandingSource {
   @Override
   public boolean hhObjects() {
     return form == Form.HH_OBJECTS;
+  }
+
+  @Override
+  public String kept(String column, String value) {
+    return value != null && TEXTS.contains(column) ? PersonalData.mask(value) : value;
   }
 
   /** The silver table the source's accepted rows reach (one row per input record, or several for stat.gov.kz). */

@@ -143,7 +143,8 @@ public final class VacancyConform {
         rule("ABSURD_SALARY", col("v_salary_kzt").lt(s.minMonthlySalaryKzt()).or(col("v_salary_kzt").gt(s.maxMonthlySalaryKzt()))),
         rule("BAD_POSITIONS", col("v_positions").isNull().or(col("v_positions").lt(1)).or(col("v_positions").gt(s.maxPositions()))),
         rule("BAD_EDUCATION_LEVEL", present("education_level")
-            .and(col("v_education").isNull().or(col("v_education").lt(0)).or(col("v_education").gt(8))))));
+            .and(col("v_education").isNull().or(col("v_education").lt(0)).or(col("v_education").gt(8)))),
+        rule("BAD_SKILLS", col("v_skills_problem").isNotNull())));
     return rules;
   }
 
@@ -204,6 +205,8 @@ public final class VacancyConform {
         col("v_salary_kzt").as("salary_monthly_kzt"),
         col("v_education").as("education_level"),
         col("v_positions").as("positions"),
+        col("v_skills").as("skills"),
+        col("v_described").as("described"),
         col("_row_id"),
         col(io.skillgap.conform.Source.SOURCE_FILE),
         col("_batch_id"));

@@ -59,10 +59,10 @@ public final class VacancyInput {
 
   /**
    * Text of the source's own columns as JSON: what quarantine keeps of a row that parsed. The employer id
-   * is kept only as its pseudonym (a sole proprietor's BIN is their IIN).
+   * is kept only as its pseudonym (a sole proprietor's BIN is their IIN); free texts are left out.
    */
   static Column raw(Source source, String salt) {
-    return to_json(struct(source.columns().stream()
+    return to_json(struct(source.columns().stream().filter(c -> !Source.TEXTS.contains(c))
         .map(c -> c.equals("employer_id") ? Privacy.pseudonym(col(c), salt).as(c) : col(c)).toArray(Column[]::new)));
   }
 }

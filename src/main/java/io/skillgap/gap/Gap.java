@@ -44,7 +44,18 @@ public final class Gap {
         ref.iscoUnits(), ref.sectorByOccupation()).checkpoint();
     Dataset<Row> scored = ShortageIndex.scores(Indicators.raw(measured, cfg.index().minObservations()).checkpoint(), cfg.index().clipZ());
     Dataset<Row> indexed = Reliability.withConfidence(ShortageIndex.composite(scored, cfg.index()), cfg.reliability(), cfg.index());
-    return GroupTotals.withGroups(indexed, vacancies.where(GroupTotals.coarse()), ref.isco());
+    return withQualification(GroupTotals.withGroups(indexed, vacancies.where(GroupTotals.coarse()), ref.isco()), ref.qualifications());
+  }
+
+  /**
+   * Each unit group's entry qualification and whether a programme supplies it (the crosswalk feeds it);
+   * null on group totals and residual rows. The ranking and the headlines consider only occupations a
+   * programme supplies: comparing the others with graduates says nothing an official can act on.
+   */
+  public static Dataset<Row> withQualification(Dataset<Row> gap, Dataset<Row> qualifications) {
+    Dataset<Row> q = org.apache.spark.sql.functions.broadcast(qualifications).select(col("isco_code").as("_q_code"),
+        col("entry_qualification"), col("education_pipeline"));
+    return gap.join(q, col("isco_code").equalTo(col("_q_code")).and(col("isco_level").equalTo(4)), "left").drop("_q_code");
   }
 
   /** The years to recompute: those touched and the year after each; every year with data when {@code touched} is null. */
@@ -87,14 +98,29 @@ public final class Gap {
     Dataset<Row> gold = GroupTotals.units(wh.read(Table.GOLD_OCCUPATION_REGION_GAP).where(outputYears));
     Dataset<Row> demand = gold.select("year", "region", "vacancies", "vacancy_ads", "positions", "graduate_supply", "supply_graduates",
         "innovation_sector", "shortage_index").unionByName(GroupTotals.coarseDemand(vacancies.where(outputYears)));
-    // The four tables read only the occupation table and silver: two at a time (each commit is the driver's work).
+    // The other tables read only the occupation table and silver: two at a time (each commit is the driver's work).
+    // The skills tables go first: the longest step, read only silver, so they run beside the four others.
     List<Supplier<Long>> steps = List.of(
+        () -> skills(wh, vacancies, supply.where(outputYears), ref, cfg, years, outputYears, start),
         () -> write(wh, ProgramGap.build(supply.where(outputYears), gold, ref.isced(), cfg.index()), Table.GOLD_PROGRAM_GAP, years, start),
         () -> write(wh, SectorSummary.build(demand, vacancies.where(outputYears), ref.sectorByActivity(), cfg.index()),
             Table.GOLD_SECTOR_REGION_SUMMARY, years, start),
         () -> write(wh, ShortageRanking.build(gold, cfg.index()), Table.GOLD_SHORTAGE_RANKING, years, start),
         () -> write(wh, Sensitivity.build(gold, cfg.index()), Table.GOLD_INDEX_SENSITIVITY, years, start));
     return rows + Parallel.run(steps, 2).stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** How many skills each field's profile keeps. */
+  public static final int PROFILE_TOP = 25;
+
+  /** The skills tables: demand by cell (the year before each is read for growth), then each field's profile from it. */
+  private static long skills(Warehouse wh, Dataset<Row> vacancies, Dataset<Row> supply, Reference ref, SkillgapConfig cfg, Set<Integer> years,
+      Column outputYears, long start) {
+    long n = write(wh, SkillDemand.build(vacancies, ref.sectorByOccupation(), ref.skillVocabulary(), cfg.index(), cfg.reliability())
+        .where(outputYears), Table.GOLD_SKILL_DEMAND, years, start);
+    Dataset<Row> demand = wh.read(Table.GOLD_SKILL_DEMAND).where(outputYears);
+    return n + write(wh, ProgramSkills.build(supply, demand, ref.isced(), cfg.index().minObservations(), PROFILE_TOP),
+        Table.GOLD_PROGRAM_SKILL_PROFILE, years, start);
   }
 
   /** Replaces the years of one gold table; returns the rows written. */

@@ -78,10 +78,10 @@ public final class ShortageRanking {
         .drop("_items", "_reasons");
   }
 
-  /** Rows that can be ranked: real occupations with enough indicators for a status. */
+  /** Rows that can be ranked: real occupations a programme supplies, with enough indicators for a status. */
   static Dataset<Row> rankable(Dataset<Row> indexed) {
     return indexed.where(col("is_residual").equalTo(false).and(col("shortage_index").isNotNull())
-        .and(col("status").notEqual("insufficient_data")));
+        .and(col("status").notEqual("insufficient_data")).and(col("education_pipeline").equalTo(true)));
   }
 
   /** The ranking table: rank 1 = tightest occupation of the region and year. */

@@ -181,10 +181,10 @@ public final class FileRecords {
     }
 
     private Row row(ParsedRecord r) {
-      int width = task.source().columns().size();
-      List<Object> v = new ArrayList<>(width + 5);
-      for (int i = 0; i < width; i++) {
-        v.add(r.values() == null ? null : r.values()[i]);
+      List<String> columns = task.source().columns();
+      List<Object> v = new ArrayList<>(columns.size() + 5);
+      for (int i = 0; i < columns.size(); i++) {
+        v.add(r.values() == null ? null : task.source().kept(columns.get(i), r.values()[i]));
       }
       v.add(r.raw());
       v.add(task.path());

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * The records of a JSON Lines file: one object a line. Values are kept as text (numbers as written), so
  * a bad value reaches quarantine instead of failing the read; a line that is not an object is
  * MALFORMED_ROW. hh API vacancy objects are flattened to the fields skillgap reads ({@link #hh});
- * {@code contacts}, addresses and descriptions are never copied.
+ * {@code contacts} and addresses are never copied; the snippet and description texts are, for skills only.
  */
 final class JsonRecords extends Records {
   private static final ObjectMapper JSON = JsonMapper.builder()
@@ -92,7 +92,7 @@ final class JsonRecords extends Records {
       Map.Entry<String, JsonNode> e = it.next();
       int slot = columns.indexOf(source.canonicalColumn(e.getKey()));
       if (slot >= 0) {
-        values[slot] = text(e.getValue());
+        values[slot] = textList(e.getValue());
       }
     }
     return values;
@@ -103,7 +103,7 @@ final class JsonRecords extends Records {
    * period) wins over the older salary object. Null when a structured field has the wrong type.
    */
   static String[] hh(JsonNode o) {
-    for (String f : List.of("area", "salary", "salary_range", "employer", "experience", "schedule", "employment")) {
+    for (String f : List.of("area", "salary", "salary_range", "employer", "experience", "schedule", "employment", "snippet")) {
       if (!o.path(f).isMissingNode() && !o.get(f).isNull() && !o.get(f).isObject()) {
         return null;
       }
@@ -121,7 +121,24 @@ final class JsonRecords extends Records {
         first(range.get("currency"), salary.get("currency")), first(range.get("gross"), salary.get("gross")),
         text(range.path("mode").get("id")), text(o.get("published_at")), text(o.path("employer").get("id")),
         joined(o.get("professional_roles"), "id", ","), text(o.path("experience").get("id")), text(o.path("schedule").get("id")),
-        text(o.path("employment").get("id")), joined(o.get("key_skills"), "name", "; ")};
+        text(o.path("employment").get("id")), keySkills(o.get("key_skills")), text(o.path("snippet").get("requirement")),
+        text(o.path("snippet").get("responsibility")), text(o.get("description"))};
+  }
+
+  /** A key skill that is not an object with a text name: kept as a control character for conform to quarantine (BAD_SKILLS). */
+  static final String NOT_A_NAME = "\u0001";
+
+  /** hh key skills, their names joined by "; "; an element without a text name is marked {@link #NOT_A_NAME}. */
+  private static String keySkills(JsonNode list) {
+    StringBuilder out = new StringBuilder();
+    if (list != null && list.isArray()) {
+      for (JsonNode e : list) {
+        JsonNode name = e.path("name");
+        String v = e.isObject() && name.isTextual() ? name.asText().replace(';', ',') : NOT_A_NAME;
+        out.append(out.length() == 0 ? "" : "; ").append(v);
+      }
+    }
+    return out.toString();
   }
 
   private static String first(JsonNode a, JsonNode b) {
@@ -139,6 +156,21 @@ final class JsonRecords extends Records {
           out.append(out.length() == 0 ? "" : sep).append(v);
         }
       }
+    }
+    return out.toString();
+  }
+
+  /** A list of strings (a {@code skills} list written as JSON) joined with "; " as in CSV; any other value as {@link #text}. */
+  private static String textList(JsonNode v) {
+    if (v == null || !v.isArray() || v.isEmpty()) {
+      return text(v);
+    }
+    StringBuilder out = new StringBuilder();
+    for (JsonNode e : v) {
+      if (!e.isTextual()) {
+        return text(v);
+      }
+      out.append(out.length() == 0 ? "" : "; ").append(e.asText().replace(';', ','));
     }
     return out.toString();
   }

@@ -33,6 +33,14 @@ public interface LandingSource extends Serializable {
   /** True when the source's JSON Lines are hh API vacancy objects, flattened to {@link #columns()}. */
   boolean hhObjects();
 
+  /**
+   * A value as bronze keeps it: as read, except that free texts (read only for the skills they name) have
+   * their personal data masked before they are stored anywhere.
+   */
+  default String kept(String column, String value) {
+    return value;
+  }
+
   /** All columns as nullable text, plus the raw text of a record the parser could not read. */
   default StructType landingSchema() {
     return Bronze.landing(columns());

@@ -33,8 +33,7 @@ public final class Catalog {
       }
     }
     out.add("CREATE DATABASE IF NOT EXISTS skillgap_gold COMMENT 'skillgap gold Delta tables (internal, unsuppressed)'");
-    for (Table t : List.of(Table.GOLD_OCCUPATION_REGION_GAP, Table.GOLD_PROGRAM_GAP, Table.GOLD_SECTOR_REGION_SUMMARY,
-        Table.GOLD_SHORTAGE_RANKING, Table.GOLD_INDEX_SENSITIVITY)) {
+    for (Table t : Publish.PUBLISHED) {
       out.add("CREATE TABLE IF NOT EXISTS skillgap_gold." + t.tableName() + " USING DELTA LOCATION '" + warehouse + "/gold/"
           + t.tableName() + "'");
     }

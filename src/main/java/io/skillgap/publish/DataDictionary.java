@@ -30,13 +30,18 @@ public final class DataDictionary {
           PublishedSchemas.SHORTAGE_RANKING),
       new Entry("index_sensitivity", "one occupation in one region and year with one indicator left out",
           "year, region, isco_code, left_out", PublishedSchemas.INDEX_SENSITIVITY),
+      new Entry("skill_demand", "one skill in one cell: year, region (or KZ), innovation sector (or all), occupation (all, major or unit group)",
+          "year, region, innovation_sector, isco_level, isco_code, skill_id", PublishedSchemas.SKILL_DEMAND),
+      new Entry("program_skill_profile", "one of the top skills employers of a field's graduates name, in one region (of the institutions)"
+          + " and year", "year, region, field_code, rank", PublishedSchemas.PROGRAM_SKILL_PROFILE),
       new Entry("dim_occupation", "one ISCO-08 unit group (and the OTHER and UNCODED buckets); joins isco_code", "isco_code",
           Dimensions.OCCUPATION),
       new Entry("dim_region", "one region; joins region", "region_code", Dimensions.REGION),
       new Entry("dim_field", "one ISCED-F 2013 field at any level; joins field_code", "field_code", Dimensions.FIELD),
-      new Entry("dim_sector", "one innovation sector or non_innovation; joins sector and innovation_sector", "sector_code",
+      new Entry("dim_sector", "one innovation sector, non_innovation, or all (skill_demand); joins sector and innovation_sector", "sector_code",
           Dimensions.SECTOR),
-      new Entry("dim_year", "one year of the facts; joins year", "year", Dimensions.YEAR));
+      new Entry("dim_year", "one year of the facts; joins year", "year", Dimensions.YEAR),
+      new Entry("dim_skill", "one skill of the vocabulary; joins skill_id", "skill_id", Dimensions.SKILL));
 
   public static String render() {
     StringBuilder b = new StringBuilder();

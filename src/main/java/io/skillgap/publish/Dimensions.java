@@ -33,7 +33,20 @@ public final class Dimensions {
       "minor_code STRING COMMENT 'minor group (3 digits)'",
       "minor_title_en STRING COMMENT 'minor group title'",
       "innovation_sector STRING COMMENT 'innovation sector of the occupation, null when none'",
+      "skill_level INT COMMENT 'ISCO-08 skill level 1-4 (conf/reference/occupation_qualifications.csv)'",
+      "entry_qualification STRING COMMENT 'typical entry qualification: general, vocational, tvet or higher'",
+      "education_pipeline BOOLEAN COMMENT 'a field of study feeds it (the crosswalk)'",
       "is_residual BOOLEAN NOT NULL COMMENT 'true for OTHER and UNCODED'"));
+
+  public static final StructType SKILL = StructType.fromDDL(String.join(",",
+      "skill_id STRING NOT NULL COMMENT 'id of the skill (conf/reference/skills.csv)'",
+      "label_en STRING NOT NULL COMMENT 'label in English'", "label_ru STRING NOT NULL COMMENT 'label in Russian'",
+      "label_kk STRING NOT NULL COMMENT 'label in Kazakh'",
+      "skill_group STRING NOT NULL COMMENT 'programming, data_ai, cloud_devops_datacentre, networks_security, enterprise_systems,"
+          + " engineering_design, automation_electronics, mining_geology, energy, licences_certificates, languages or transversal'",
+      "esco_label STRING COMMENT 'the ESCO skill it corresponds to, where there is one'",
+      "digital BOOLEAN NOT NULL COMMENT 'within the scope of ESCO''s digital skills collection'",
+      "green BOOLEAN NOT NULL COMMENT 'within the scope of ESCO''s green skills collection'"));
 
   public static final StructType REGION = StructType.fromDDL(String.join(",",
       "region_code STRING NOT NULL COMMENT 'ISO 3166-2:KZ code (KZ for the whole country)'",
@@ -82,8 +95,10 @@ public final class Dimensions {
     }
     Dataset<Row> ru = ref.iscoTitlesRu().select(col("isco_code").as("_ru"), col("title_ru"));
     Dataset<Row> sectors = ref.sectorByOccupation().select(col("isco_code").as("_s"), col("innovation_sector"));
+    Dataset<Row> q = ref.qualifications().withColumnRenamed("isco_code", "_q");
     return d.join(ru, col("isco_code").equalTo(col("_ru")), "left").drop("_ru")
         .join(sectors, col("isco_code").equalTo(col("_s")), "left").drop("_s")
+        .join(q, col("isco_code").equalTo(col("_q")), "left").drop("_q")
         .withColumn("is_residual", col("isco_code").isin(Reference.OTHER_OCCUPATIONS, Reference.UNCODED));
   }
 
@@ -106,8 +121,13 @@ public final class Dimensions {
   public static Dataset<Row> sector(Reference ref) {
     SparkSession spark = ref.sectors().sparkSession();
     return ref.sectors().withColumn("is_innovation", lit(true)).unionByName(spark.createDataFrame(List.of(
-        RowFactory.create(SectorSummary.NON_INNOVATION, "Other sectors", "Прочие отрасли", "Басқа салалар", false)),
+        RowFactory.create(SectorSummary.NON_INNOVATION, "Other sectors", "Прочие отрасли", "Басқа салалар", false),
+        RowFactory.create(io.skillgap.gap.SkillDemand.ALL, "All sectors (skill_demand)", "Все отрасли", "Барлық салалар", false)),
         StructType.fromDDL("sector_code STRING, title_en STRING, title_ru STRING, title_kk STRING, is_innovation BOOLEAN")));
+  }
+
+  public static Dataset<Row> skill(Reference ref) {
+    return ref.skillVocabulary();
   }
 
   public static Dataset<Row> year(Dataset<Row> occupationGap) {

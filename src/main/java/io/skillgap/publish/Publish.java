@@ -30,13 +30,14 @@ public final class Publish {
 
   /** The published tables, in the order they are written. */
   public static final java.util.List<Table> PUBLISHED = java.util.List.of(Table.GOLD_OCCUPATION_REGION_GAP, Table.GOLD_PROGRAM_GAP,
-      Table.GOLD_SECTOR_REGION_SUMMARY, Table.GOLD_SHORTAGE_RANKING, Table.GOLD_INDEX_SENSITIVITY);
+      Table.GOLD_SECTOR_REGION_SUMMARY, Table.GOLD_SHORTAGE_RANKING, Table.GOLD_INDEX_SENSITIVITY, Table.GOLD_SKILL_DEMAND,
+      Table.GOLD_PROGRAM_SKILL_PROFILE);
 
   private Publish() {}
 
   /** The dimension tables of the star schema, written beside the facts. */
   public static final java.util.List<String> DIMENSIONS = java.util.List.of("dim_occupation", "dim_region", "dim_field", "dim_sector",
-      "dim_year");
+      "dim_year", "dim_skill");
 
   /** Every published folder: facts, then dimensions. */
   public static java.util.List<String> names() {
@@ -50,15 +51,20 @@ public final class Publish {
    * Writes each published table under {@code publishRoot} (a staging folder); returns the row count of each.
    * The occupation table goes first (the others read its suppression); then the rest two at a time.
    */
-  public static Map<String, Long> tables(Warehouse wh, String publishRoot, DisclosureSettings disclosure, io.skillgap.reference.Reference ref) {
+  public static Map<String, Long> tables(Warehouse wh, String publishRoot, io.skillgap.config.SkillgapConfig cfg,
+      io.skillgap.reference.Reference ref) {
+    DisclosureSettings disclosure = cfg.disclosure();
     long start = System.nanoTime();
     Map<String, Long> rows = new LinkedHashMap<>();
+    java.util.concurrent.atomic.AtomicLong profileRows = new java.util.concurrent.atomic.AtomicLong();
     Dataset<Row> occupations = SafeTables.occupations(wh.read(Table.GOLD_OCCUPATION_REGION_GAP), disclosure).cache();
     try {
       rows.put(Table.GOLD_OCCUPATION_REGION_GAP.tableName(),
           write(occupations, PublishedSchemas.OCCUPATION_REGION_GAP, Table.GOLD_OCCUPATION_REGION_GAP, publishRoot, start));
       Dataset<Row> units = GroupTotals.units(occupations);
+      // skill_demand and the profiles first: the longest step, beside the others.
       List<Supplier<Long>> steps = List.of(
+          () -> skills(wh, occupations, cfg, ref, publishRoot, start, profileRows),
           () -> write(SafeTables.programs(wh.read(Table.GOLD_PROGRAM_GAP), units, disclosure), PublishedSchemas.PROGRAM_GAP,
               Table.GOLD_PROGRAM_GAP, publishRoot, start),
           () -> write(SafeTables.sectors(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), units, occupations.where("isco_level < 4"), disclosure),
@@ -70,19 +76,39 @@ public final class Publish {
           () -> dimension(Dimensions.region(ref), Dimensions.REGION, "dim_region", publishRoot),
           () -> dimension(Dimensions.field(ref), Dimensions.FIELD, "dim_field", publishRoot),
           () -> dimension(Dimensions.sector(ref), Dimensions.SECTOR, "dim_sector", publishRoot),
-          () -> dimension(Dimensions.year(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)), Dimensions.YEAR, "dim_year", publishRoot));
-      List<String> names = new ArrayList<>();
-      PUBLISHED.stream().skip(1).forEach(t -> names.add(t.tableName()));
+          () -> dimension(Dimensions.year(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)), Dimensions.YEAR, "dim_year", publishRoot),
+          () -> dimension(Dimensions.skill(ref), Dimensions.SKILL, "dim_skill", publishRoot));
+      List<String> names = new ArrayList<>(List.of(Table.GOLD_SKILL_DEMAND.tableName()));
+      PUBLISHED.stream().skip(1).filter(t -> t != Table.GOLD_SKILL_DEMAND && t != Table.GOLD_PROGRAM_SKILL_PROFILE)
+          .forEach(t -> names.add(t.tableName()));
       names.addAll(DIMENSIONS);
       List<Long> counts = Parallel.run(steps, 2);
       for (int i = 0; i < names.size(); i++) {
         rows.put(names.get(i), counts.get(i));
       }
+      rows.put(Table.GOLD_PROGRAM_SKILL_PROFILE.tableName(), profileRows.get());
     } finally {
       occupations.unpersist();
     }
     LOG.info("publish: dimensions ({})", Timing.since(start));
     return rows;
+  }
+
+  /**
+   * skill_demand, then each field's profile, which reads its suppression; returns skill_demand's rows
+   * and puts the profile's in {@code profileRows}.
+   */
+  private static long skills(Warehouse wh, Dataset<Row> safeOccupations, io.skillgap.config.SkillgapConfig cfg,
+      io.skillgap.reference.Reference ref, String publishRoot, long start, java.util.concurrent.atomic.AtomicLong profileRows) {
+    Dataset<Row> demand = SafeSkills.demand(wh.read(Table.GOLD_SKILL_DEMAND), safeOccupations, cfg.disclosure()).cache();
+    try {
+      long n = write(demand, PublishedSchemas.SKILL_DEMAND, Table.GOLD_SKILL_DEMAND, publishRoot, start);
+      profileRows.set(write(SafeSkills.profiles(wh.read(Table.SILVER_GRADUATE_SUPPLY), demand, ref.isced(), cfg.index().minObservations(),
+              io.skillgap.gap.Gap.PROFILE_TOP), PublishedSchemas.PROGRAM_SKILL_PROFILE, Table.GOLD_PROGRAM_SKILL_PROFILE, publishRoot, start));
+      return n;
+    } finally {
+      demand.unpersist();
+    }
   }
 
   /** A dimension: one small file, not partitioned; returns its rows. */

@@ -32,4 +32,7 @@ public final class PublishedSchemas {
   public static final StructType SHORTAGE_RANKING = published(TableSchemas.SHORTAGE_RANKING, false)
       .add("suppressed", DataTypes.BooleanType, false, "true when the occupation's counts are hidden: no figures in the reasons");
   public static final StructType INDEX_SENSITIVITY = published(TableSchemas.INDEX_SENSITIVITY, false);
+  public static final StructType SKILL_DEMAND = published(TableSchemas.SKILL_DEMAND, true, "cell_vacancies", "described_prev");
+  public static final StructType PROGRAM_SKILL_PROFILE = published(TableSchemas.PROGRAM_SKILL_PROFILE, true,
+      "weighted_vacancies_prev", "described_prev");
 }

@@ -49,11 +49,12 @@ public final class RunSummary {
   }
 
   /**
-   * The national top shortages of the latest year: real occupations only, summed over regions,
+   * The national top shortages of the latest year: real occupations a programme supplies, summed over regions,
    * ordered by the gap (positions minus new supply). Small by construction (top n rows).
    */
   public static List<Map<String, Object>> topShortages(Warehouse wh, int n, int threshold) {
-    Dataset<Row> gap = GroupTotals.units(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)).where(col("is_residual").equalTo(false));
+    Dataset<Row> gap = GroupTotals.units(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)).where(col("is_residual").equalTo(false)
+        .and(col("education_pipeline").equalTo(true)));
     Row latest = gap.agg(max("year")).first();
     if (latest.isNullAt(0)) {
       return List.of();

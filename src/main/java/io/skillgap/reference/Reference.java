@@ -38,6 +38,7 @@ public final class Reference {
   private final Map<ReferenceTable, Dataset<Row>> frames = new EnumMap<>(ReferenceTable.class);
   private final Set<String> crosswalkFields;
   private final TitleClassifier classifier;
+  private final io.skillgap.skills.SkillMatcher skills;
 
   private Reference(SparkSession spark, Map<ReferenceTable, List<Row>> tables) {
     this.spark = spark;
@@ -48,6 +49,7 @@ public final class Reference {
     this.crosswalkFields = tables.getOrDefault(ReferenceTable.CROSSWALK, List.of()).stream().map(r -> r.getString(0))
         .collect(Collectors.toSet());
     this.classifier = Dictionaries.classifier(classifierTables(tables));
+    this.skills = SkillReference.matcher(tables.getOrDefault(ReferenceTable.SKILLS, List.of()));
   }
 
   /** The tables the title classifier is made of. */
@@ -60,6 +62,11 @@ public final class Reference {
   /** The nightly run's title classifier, read without Spark (the classify command, tools and tests). */
   public static TitleClassifier classifier(org.apache.hadoop.conf.Configuration conf, ReferencePaths p) {
     return Dictionaries.classifier(classifierTables(rows(conf, p)));
+  }
+
+  /** The skills matcher of the vocabulary in {@code rows} (tools and tests read it without Spark). */
+  public static io.skillgap.skills.SkillMatcher skills(Map<ReferenceTable, List<Row>> rows) {
+    return SkillReference.matcher(rows.getOrDefault(ReferenceTable.SKILLS, List.of()));
   }
 
   /** Reads and checks every reference table; a broken one stops the run with the file named. */
@@ -219,6 +226,27 @@ public final class Reference {
   /** The title classifier built from the term, ESCO and professional-role tables. */
   public TitleClassifier classifier() {
     return classifier;
+  }
+
+  /** The skills vocabulary as a matcher of lists and texts. */
+  public io.skillgap.skills.SkillMatcher skills() {
+    return skills;
+  }
+
+  /** The skills vocabulary: id, labels, group, ESCO label and the digital and green flags. */
+  public Dataset<Row> skillVocabulary() {
+    return frame(ReferenceTable.SKILLS).drop("aliases");
+  }
+
+  /**
+   * Each unit group's ISCO-08 skill level and entry qualification, and whether an education pipeline
+   * exists for it (the crosswalk feeds it from some field of study).
+   */
+  public Dataset<Row> qualifications() {
+    Dataset<Row> fed = frame(ReferenceTable.CROSSWALK).where(col("weight").gt(0).and(col("isco_code").notEqual(OTHER_OCCUPATIONS)))
+        .select(col("isco_code").as("_fed")).distinct();
+    return frame(ReferenceTable.OCCUPATION_QUALIFICATIONS).join(fed, col("isco_code").equalTo(col("_fed")), "left")
+        .select(col("isco_code"), col("skill_level"), col("entry_qualification"), col("_fed").isNotNull().as("education_pipeline"));
   }
 
   /** Where graduates of a region go to work (from_region, to_region, share); empty when not configured. */

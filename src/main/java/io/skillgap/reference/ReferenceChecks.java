@@ -121,7 +121,9 @@ final class ReferenceChecks {
         }
       }),
       new Check("graduate mobility shares of a region sum to 1", ReferenceChecks::mobility),
-      new Check("the classifier's tables name unit groups", ReferenceChecks::classifierTables));
+      new Check("the classifier's tables name unit groups", ReferenceChecks::classifierTables),
+      new Check("skills have plain ids, known groups and one skill per alias", SkillReference::checkSkills),
+      new Check("entry qualifications name unit groups with a skill level", SkillReference::checkQualifications));
 
   static void check(Map<ReferenceTable, List<Row>> rows, ReferencePaths paths) {
     Tables t = new Tables(rows, paths);

@@ -75,6 +75,12 @@ final class ReferenceCsv {
       if (t.equals(DataTypes.DateType)) {
         return Date.valueOf(java.time.LocalDate.parse(s));
       }
+      if (t.equals(DataTypes.BooleanType) && (s.equals("true") || s.equals("false"))) {
+        return Boolean.parseBoolean(s);
+      }
+      if (t.equals(DataTypes.BooleanType)) {
+        throw new IllegalArgumentException("not true or false");
+      }
     } catch (RuntimeException e) {
       throw new InvalidConfigException("reference table " + path + " line " + line + ", column " + f.name()
           + ": '" + s + "' is not a " + t.simpleString());

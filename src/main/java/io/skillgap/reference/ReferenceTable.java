@@ -32,7 +32,11 @@ public enum ReferenceTable {
   REGION_FORMER_NAMES("region-former-names", "alias STRING NOT NULL, region_code STRING NOT NULL, until DATE NOT NULL", false, 0),
   LABELLED_TITLES("labelled-titles", "title STRING NOT NULL, role_id STRING, isco_code STRING, sure INT, certain_code STRING", false),
   CLASSIFIER_CALIBRATION("classifier-calibration", "stage STRING NOT NULL, agreement STRING NOT NULL, bucket STRING NOT NULL,"
-      + " titles BIGINT NOT NULL, p4 DOUBLE NOT NULL, p3 DOUBLE NOT NULL, p2 DOUBLE NOT NULL, p1 DOUBLE NOT NULL", false, 0, 1, 2);
+      + " titles BIGINT NOT NULL, p4 DOUBLE NOT NULL, p3 DOUBLE NOT NULL, p2 DOUBLE NOT NULL, p1 DOUBLE NOT NULL", false, 0, 1, 2),
+  SKILLS("skills", "skill_id STRING NOT NULL, label_en STRING NOT NULL, label_ru STRING NOT NULL, label_kk STRING NOT NULL,"
+      + " aliases STRING, skill_group STRING NOT NULL, esco_label STRING, digital BOOLEAN NOT NULL, green BOOLEAN NOT NULL", false, 0),
+  OCCUPATION_QUALIFICATIONS("occupation-qualifications", "isco_code STRING NOT NULL, skill_level INT NOT NULL,"
+      + " entry_qualification STRING NOT NULL, note STRING", false, 0);
 
   private final String configKey;
   private final StructType schema;

@@ -29,6 +29,12 @@ public final class HtmlReport {
   private HtmlReport() {}
 
   public static String render(ReportData d, Labels l, String night, String batch) {
+    return render(d, null, l, night, batch);
+  }
+
+  /** The report with its skills sections when {@code skills} is given. */
+  public static String render(ReportData d, SkillsView skills, Labels l, String night, String batch) {
+    List<Map<String, Object>> skillCharts = new ArrayList<>();
     StringBuilder b = new StringBuilder(1 << 20);
     b.append("<!DOCTYPE html>\n<html lang=\"").append(l.language()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; ")
@@ -38,7 +44,8 @@ public final class HtmlReport {
     b.append("<header><h1>").append(esc(l.t("title"))).append("</h1><p class=\"sub\">").append(esc(l.t("subtitle")))
         .append("</p><p class=\"run\">").append(esc(l.t("run", night, batch, String.valueOf(d.firstYear()), String.valueOf(d.latestYear()))))
         .append("</p><nav><a href=\"#national\">").append(esc(l.t("nav.national"))).append("</a> · <a href=\"#regions\">")
-        .append(esc(l.t("nav.regions"))).append("</a> · <a href=\"#method\">").append(esc(l.t("nav.method"))).append("</a></nav></header>\n");
+        .append(esc(l.t("nav.regions"))).append(skills == null ? "" : "</a> · <a href=\"#skills\">" + esc(l.t("nav.skills")))
+        .append("</a> · <a href=\"#method\">").append(esc(l.t("nav.method"))).append("</a></nav></header>\n");
     b.append("<section id=\"how\"><h2>").append(esc(l.t("how.title"))).append("</h2><p>").append(esc(l.t("how.text")))
         .append("</p><p class=\"legend\"><span class=\"st shortage\">").append(esc(l.t("status.shortage")))
         .append("</span> <span class=\"st balanced\">").append(esc(l.t("status.balanced"))).append("</span> <span class=\"st surplus\">")
@@ -72,6 +79,10 @@ public final class HtmlReport {
     chart(b, "chart-trends", l.t("chart.trends"), "");
     b.append("<h3>").append(esc(l.t("programmes.title", d.latestYear()))).append("</h3>");
     programmes(b, d.programmes(), l);
+    if (skills != null) {
+      SkillsHtml.unsupplied(b, d, skills, l);
+      SkillsHtml.national(b, d, skills, l, skillCharts);
+    }
     b.append("</section>\n<section id=\"regions\"><h2>").append(esc(l.t("nav.regions"))).append("</h2>\n");
     List<Map<String, Object>> regionCharts = new ArrayList<>();
     for (RegionSection r : d.regions()) {
@@ -92,6 +103,9 @@ public final class HtmlReport {
       }
       b.append("<h4>").append(esc(l.t("region.programmes", d.latestYear()))).append("</h4>");
       programmes(b, r.programmes(), l);
+      if (skills != null) {
+        SkillsHtml.region(b, d, skills, r.code(), l);
+      }
       b.append("</article>\n");
     }
     b.append("</section>\n<section id=\"method\"><h2>").append(esc(l.t("method.title"))).append("</h2><p>").append(esc(l.t("method.text")))
@@ -99,12 +113,13 @@ public final class HtmlReport {
 
     b.append("<script>\n/*\n").append(resource(ECHARTS + "LICENSE").replace("*/", "* /")).append("\n")
         .append(resource(ECHARTS + "NOTICE").replace("*/", "* /")).append("\n*/\n").append(resource(ECHARTS + "dist/echarts.min.js"))
-        .append("\n</script>\n<script>\nconst DATA = ").append(json(chartData(d, l, regionCharts)).replace("</", "<\\/"))
+        .append("\n</script>\n<script>\nconst DATA = ").append(json(chartData(d, l, regionCharts, skillCharts)).replace("</", "<\\/"))
         .append(";\n").append(CHARTS_JS).append("</script>\n</body>\n</html>\n");
     return b.toString();
   }
 
-  private static Map<String, Object> chartData(ReportData d, Labels l, List<Map<String, Object>> regionCharts) {
+  private static Map<String, Object> chartData(ReportData d, Labels l, List<Map<String, Object>> regionCharts,
+      List<Map<String, Object>> skillCharts) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("suppressed", l.t("legend.suppressed"));
     m.put("positions", l.t("series.positions"));
@@ -132,6 +147,7 @@ public final class HtmlReport {
     }
     m.put("trends", Map.of("years", years, "series", series));
     m.put("regions", regionCharts);
+    m.put("skills", skillCharts);
     return m;
   }
 
@@ -271,6 +287,7 @@ public final class HtmlReport {
       draw('chart-trends', {tooltip: {trigger: 'axis'}, legend: {}, xAxis: {type: 'category', data: DATA.trends.years}, yAxis: {type: 'value'},
         series: Object.entries(DATA.trends.series).map(([name, data]) => ({type: 'line', name: name, data: data}))});
       for (const r of DATA.regions) bars(r.id, r.labels, r.values, '');
+      for (const r of DATA.skills) bars(r.id, r.labels, r.values, '');
       document.body.setAttribute('data-charts-done', 'true');
       """;
 }

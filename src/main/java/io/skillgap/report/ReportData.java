@@ -102,7 +102,8 @@ public record ReportData(int firstYear, int latestYear, Kpi kpi, List<OccRow> na
     Dataset<Row> shortageRegions = ranking.where(col("year").equalTo(latest).and(col("status").equalTo("shortage")))
         .groupBy("isco_code").agg(count(lit(1)).as("_regions"));
     List<OccRow> top = new ArrayList<>();
-    for (Row r : goldOcc.where(col("year").equalTo(latest).and(col("is_residual").equalTo(false)))
+    for (Row r : goldOcc.where(col("year").equalTo(latest).and(col("is_residual").equalTo(false))
+            .and(col("education_pipeline").equalTo(true)))
         .groupBy("isco_code", "innovation_sector").agg(sum("positions").as("p"), sum("graduate_supply").as("s"))
         .withColumn("g", col("p").minus(col("s")))
         .join(shortageRegions, new String[] {"isco_code"}, "left")
@@ -175,7 +176,7 @@ public record ReportData(int firstYear, int latestYear, Kpi kpi, List<OccRow> na
     return v > 0 && v < threshold ? null : v;
   }
 
-  private static Map<String, String> occupationTitles(Dataset<Row> dim, String language) {
+  static Map<String, String> occupationTitles(Dataset<Row> dim, String language) {
     Map<String, String> out = new LinkedHashMap<>();
     for (Row r : dim.select("isco_code", "title_en", "title_ru").collectAsList()) {
       String ru = r.getString(2);

@@ -27,11 +27,14 @@ public final class Reports {
     long start = System.nanoTime();
     Map<String, ReportData> byLanguage = ReportData.gather(spark, wh, staging, cfg.report().languages(), cfg.disclosure().threshold(),
         cfg.report().topPerRegion());
+    SkillsView skills = SkillsView.gather(spark, staging, byLanguage.values().iterator().next().latestYear());
     for (String lang : cfg.report().languages()) {
       Labels labels = new Labels(lang);
       ReportData data = byLanguage.get(lang);
+      SkillsView named = skills.named(SkillsView.labels(spark, staging, lang), ReportData.occupationTitles(
+          spark.read().parquet(staging + "/dim_occupation"), lang));
       Files.writeText(spark.sparkContext().hadoopConfiguration(), staging + "/report/skillgap_report_" + lang + ".html",
-          HtmlReport.render(data, labels, cfg.run().asOfDate().toString(), batch));
+          HtmlReport.render(data, named, labels, cfg.run().asOfDate().toString(), batch));
     }
     LOG.info("report: {} HTML report(s) ({})", cfg.report().languages().size(), Timing.since(start));
     Labels first = new Labels(cfg.report().languages().get(0));

@@ -30,12 +30,14 @@ final class RealFormatWriter {
 
   /** Titles as hh employers write them, with the hh professional role they would pick. */
   private static final List<String[]> HH_TITLES = List.of(
-      new String[] {"Программист 1С", "96"}, new String[] {"Senior Java Developer", "96"}, new String[] {"Data Scientist", "165"},
-      new String[] {"Аналитик данных", "156"}, new String[] {"Системный администратор", "113"}, new String[] {"DevOps-инженер", "160"},
-      new String[] {"Инженер-электроник", "169"}, new String[] {"Инженер-энергетик", "144"}, new String[] {"Геолог", "28"},
-      new String[] {"Маркшейдер", "27"}, new String[] {"Бухгалтер", "18"}, new String[] {"Менеджер по продажам", "70"},
-      new String[] {"Сварщик", "109"}, new String[] {"Водитель категории C", "21"}, new String[] {"Учитель математики", "132"},
-      new String[] {"Медицинская сестра", "64"}, new String[] {"Специалист", "40"}, new String[] {"Стажер", "113"});
+      new String[] {"Программист 1С", "96", "2512"}, new String[] {"Senior Java Developer", "96", "2512"},
+      new String[] {"Data Scientist", "165", "2120"}, new String[] {"Аналитик данных", "156", "2120"},
+      new String[] {"Системный администратор", "113", "2522"}, new String[] {"DevOps-инженер", "160", "2512"},
+      new String[] {"Инженер-электроник", "169", "2152"}, new String[] {"Инженер-энергетик", "144", "2151"},
+      new String[] {"Геолог", "28", "2114"}, new String[] {"Маркшейдер", "27", "2146"}, new String[] {"Бухгалтер", "18", "2411"},
+      new String[] {"Менеджер по продажам", "70", "5223"}, new String[] {"Сварщик", "109", "7212"},
+      new String[] {"Водитель категории C", "21", "8332"}, new String[] {"Учитель математики", "132", "2330"},
+      new String[] {"Медицинская сестра", "64", "3221"}, new String[] {"Специалист", "40", ""}, new String[] {"Стажер", "113", ""});
   private static final List<String[]> HH_AREAS = List.of(new String[] {"159", "Астана"}, new String[] {"160", "Алматы"},
       new String[] {"900079", "Шымкент"}, new String[] {"900035", "Караганда"}, new String[] {"900023", "Атырау"},
       new String[] {"900055", "Павлодар"}, new String[] {"900063", "Усть-Каменогорск"});
@@ -117,6 +119,17 @@ final class RealFormatWriter {
     roles.add(json.createObjectNode().put("id", title[1]));
     v.set("professional_roles", roles);
     v.set("experience", json.createObjectNode().put("id", "between1And3"));
+    SampleSkills.Asks asks = SampleSkills.of("sample-hh-" + i, title[2], day.getYear());
+    if (!asks.requirements().isEmpty()) {
+      // As hh search results give it: a highlighted fragment, the text cut short.
+      v.set("snippet", json.createObjectNode().put("requirement", asks.requirements().replaceFirst("Знание", "<highlighttext>Знание</highlighttext>"))
+          .put("responsibility", "Выполнение задач отдела. Тел. для связи +7 701 000 00 " + String.format("%02d", i % 100)));
+    }
+    ArrayNode keySkills = json.createArrayNode();
+    for (String skill : asks.listed().isEmpty() ? new String[0] : asks.listed().split("; ")) {
+      keySkills.add(json.createObjectNode().put("name", skill));
+    }
+    v.set("key_skills", keySkills);
     // Contacts as the API returns them for some employers: skillgap must never read them.
     v.set("contacts", json.createObjectNode().put("name", "Айгерим").put("email", "hr" + i + "@example.kz")
         .set("phones", json.createArrayNode().add(json.createObjectNode().put("formatted", "+7 (701) 000-00-" + String.format("%02d", i % 100)))));
@@ -128,7 +141,7 @@ final class RealFormatWriter {
     int n = Math.max(10, vacancies / 500);
     CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
         .setHeader("Номер вакансии", "Наименование должности", "Код НКЗ", "Регион", "Дата размещения", "Зарплата от", "Зарплата до",
-            "Количество мест", "БИН работодателя").get();
+            "Количество мест", "БИН работодателя", "Требования").get();
     try (CSVPrinter out = format.print(Files.newBufferedWriter(dir.resolve("sample_enbek_" + year + ".csv"), Charset.forName("windows-1251")))) {
       for (int i = 0; i < n + BAD_ENBEK_KINDS.size(); i++) {
         String[] t = SampleGenerator.any(random, ENBEK_TITLES);
@@ -151,7 +164,8 @@ final class RealFormatWriter {
         }
         long salary = 150_000 + 10_000L * random.nextInt(30);
         out.printRecord("sample-enbek-" + i, t[0], nkz, r.spellings().get(3), date, salary, salary + 50_000, positions,
-            String.format("%012d", 100_000_000L + i));
+            String.format("%012d", 100_000_000L + i), SampleSkills.of("sample-enbek-" + i, t[1].isEmpty() ? "7411" : t[1].substring(0, 4), year)
+                .requirements());
         enbekRows++;
       }
     }

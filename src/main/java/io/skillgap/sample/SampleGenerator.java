@@ -30,7 +30,7 @@ public final class SampleGenerator {
   /** Every bad-vacancy kind planted, named by the reason code the pipeline should give it. */
   static final List<String> BAD_VACANCY_KINDS = List.of("MALFORMED_ROW", "MISSING_VACANCY_ID", "BAD_POSTED_DATE",
       "POSTED_DATE_OUT_OF_RANGE", "UNKNOWN_REGION", "UNKNOWN_OCCUPATION_CODE", "NEGATIVE_SALARY", "SALARY_MIN_GT_MAX",
-      "ABSURD_SALARY", "UNKNOWN_CURRENCY", "BAD_POSITIONS");
+      "ABSURD_SALARY", "UNKNOWN_CURRENCY", "BAD_POSITIONS", "BAD_SKILLS");
   static final List<String> BAD_GRADUATE_KINDS = List.of("BAD_YEAR", "UNKNOWN_REGION", "BAD_FIELD_CODE", "UNKNOWN_LEVEL",
       "LEVEL_MISMATCH", "BAD_COUNT");
   static final List<String> BAD_WAGE_KINDS = List.of("UNKNOWN_REGION", "UNKNOWN_OCCUPATION_CODE", "BAD_WAGE", "DUPLICATE_KEY");

@@ -32,10 +32,10 @@ import org.apache.commons.csv.CSVPrinter;
 final class VacancyWriter implements Closeable {
   static final List<String> CANONICAL = List.of("vacancy_id", "source", "posted_date", "closed_date", "title",
       "occupation_code", "region", "employer_id", "sector_code", "salary_min", "salary_max", "currency", "salary_period",
-      "education_level", "positions");
+      "education_level", "positions", "skills", "requirements");
   static final List<String> ENBEK_ORDER = List.of("region", "title", "vacancy_id", "source", "employer_id", "posted_date",
       "closed_date", "positions", "salary_min", "salary_max", "salary_period", "currency", "occupation_code",
-      "sector_code", "education_level");
+      "sector_code", "education_level", "requirements", "skills");
   static final Map<String, String> SECTION = Map.ofEntries(Map.entry("85", "P"), Map.entry("86", "Q"), Map.entry("47", "G"),
       Map.entry("62", "J"), Map.entry("61", "J"), Map.entry("63", "J"), Map.entry("26", "C"), Map.entry("95", "S"),
       Map.entry("35", "D"), Map.entry("19", "C"), Map.entry("43", "F"), Map.entry("09", "B"), Map.entry("07", "B"),
@@ -163,6 +163,9 @@ final class VacancyWriter implements Closeable {
     v.put("education_level", random.nextDouble() < 0.5 ? String.valueOf(o.education()) : "");
     int pos = random.nextDouble() < 0.9 ? 1 : 2 + random.nextInt(4);
     v.put("positions", pos == 1 && random.nextBoolean() ? "" : String.valueOf(pos));
+    SampleSkills.Asks asks = SampleSkills.of(v.get("vacancy_id"), o.isco(), year);
+    v.put("skills", asks.listed());
+    v.put("requirements", asks.requirements());
     emit(v, year);
     unique++;
     acceptedAds++;
@@ -260,6 +263,8 @@ final class VacancyWriter implements Closeable {
     v.put("salary_period", "month");
     v.put("education_level", "");
     v.put("positions", "1");
+    v.put("skills", "");
+    v.put("requirements", "");
     switch (kind) {
       case "MALFORMED_ROW" -> {
         // A line with too few fields, as a truncated export leaves it.
@@ -283,6 +288,7 @@ final class VacancyWriter implements Closeable {
       case "ABSURD_SALARY" -> v.put("salary_min", "5");
       case "UNKNOWN_CURRENCY" -> v.put("currency", "XYZ");
       case "BAD_POSITIONS" -> v.put("positions", "0");
+      case "BAD_SKILLS" -> v.put("skills", "Python; " + "x".repeat(200));
       default -> throw new IllegalArgumentException(kind);
     }
     emit(v, year);

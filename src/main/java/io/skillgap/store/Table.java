@@ -21,6 +21,8 @@ public enum Table implements StoredTable {
   GOLD_SECTOR_REGION_SUMMARY("gold/sector_region_summary", GOLD, TableSchemas.SECTOR_REGION_SUMMARY, "year"),
   GOLD_SHORTAGE_RANKING("gold/shortage_ranking", GOLD, TableSchemas.SHORTAGE_RANKING, "year"),
   GOLD_INDEX_SENSITIVITY("gold/index_sensitivity", GOLD, TableSchemas.INDEX_SENSITIVITY, "year"),
+  GOLD_SKILL_DEMAND("gold/skill_demand", GOLD, TableSchemas.SKILL_DEMAND, "year"),
+  GOLD_PROGRAM_SKILL_PROFILE("gold/program_skill_profile", GOLD, TableSchemas.PROGRAM_SKILL_PROFILE, "year"),
   INGEST_LOG("ingest_log", OPERATIONS, TableSchemas.INGEST_LOG),
   RUN_MANIFEST("run_manifest", OPERATIONS, TableSchemas.RUN_MANIFEST),
   QUALITY_RESULTS("quality_results", OPERATIONS, TableSchemas.QUALITY_RESULTS);

@@ -25,7 +25,10 @@ public final class TableSchemas {
       "occupation_confidence DOUBLE COMMENT '1 for a code the source gave; the classifier confidence otherwise'",
       "region STRING COMMENT 'ISO code as reported (before boundary splits); null abroad'",
       "employer_id STRING COMMENT 'salted hash of the employer id'", "nace_section STRING", "nace_division STRING",
-      "salary_monthly_kzt DOUBLE", "education_level INT", "positions INT NOT NULL", "_row_id BIGINT NOT NULL",
+      "salary_monthly_kzt DOUBLE", "education_level INT", "positions INT NOT NULL",
+      "skills ARRAY<STRUCT<skill_id: STRING, found_in: STRING>> COMMENT 'skills the ad names (ids of conf/reference/skills.csv) and where: listed, text or listed+text'",
+      "described BOOLEAN COMMENT 'the ad had a skills list or a requirements text to read'",
+      "_row_id BIGINT NOT NULL",
       "_source_file STRING NOT NULL", "_batch_id STRING NOT NULL"));
 
   /** One row per unique vacancy after duplicates are collapsed; {@code ads} keeps the raw count. */
@@ -51,6 +54,8 @@ public final class TableSchemas {
       "region_weight DOUBLE NOT NULL COMMENT '1, or the share of a region split since the vacancy was posted'",
       "region_estimated BOOLEAN NOT NULL COMMENT 'true when the region comes from a boundary split'",
       "ad_ids ARRAY<STRING> NOT NULL COMMENT 'source:vacancy_id of each collapsed advert id'",
+      "skill_ids ARRAY<STRING> COMMENT 'skills any of its ads names (ids of conf/reference/skills.csv), sorted'",
+      "described BOOLEAN COMMENT 'any of its ads had a skills list or a requirements text'",
       "cluster_key STRING NOT NULL COMMENT 'employer|title|region (or the id without an employer): vacancies of one key may collapse'"));
 
   public static final StructType GRADUATES = StructType.fromDDL(String.join(",",
@@ -121,6 +126,8 @@ public final class TableSchemas {
       "vacancies_coded_at_level DOUBLE COMMENT 'vacancies coded exactly at this level: all of a unit group; for a group, those whose title supported no more'",
       "occupation_title STRING COMMENT 'ISCO-08 title (English)'",
       "innovation_sector STRING COMMENT 'innovation sector of the occupation, null when none'",
+      "entry_qualification STRING COMMENT 'typical entry qualification of a unit group: general, vocational, tvet or higher (ISCO-08 skill level 1-4)'",
+      "education_pipeline BOOLEAN COMMENT 'a field of study feeds the unit group (the crosswalk): only these are ranked'",
       "is_residual BOOLEAN NOT NULL COMMENT 'true for the OTHER and UNCODED buckets'",
       "region_estimated BOOLEAN NOT NULL COMMENT 'true when part of the row was estimated by splitting a region since divided'",
       "vacancies DOUBLE NOT NULL COMMENT 'unique vacancies after duplicates are collapsed (a share where a region was split)'",
@@ -209,6 +216,48 @@ public final class TableSchemas {
       "rank_without INT NOT NULL COMMENT 'rank without the left-out indicator'",
       "spearman_top_n DOUBLE COMMENT 'Spearman correlation of the top N of the region ranked both ways (same for the region, year and left-out indicator)'",
       "top_n_overlap DOUBLE COMMENT 'share of the top N still in the top N without the indicator'"));
+
+  public static final StructType SKILL_DEMAND = StructType.fromDDL(String.join(",",
+      "year INT NOT NULL COMMENT 'year of the first posting'",
+      "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code; KZ = the whole country'",
+      "innovation_sector STRING NOT NULL COMMENT 'innovation sector of the occupations, non_innovation, or all'",
+      "isco_level INT NOT NULL COMMENT '0 = every occupation, 1 = an ISCO-08 major group, 4 = a unit group'",
+      "isco_code STRING NOT NULL COMMENT 'the major or unit group; all at level 0'",
+      "skill_id STRING NOT NULL COMMENT 'id in conf/reference/skills.csv (dim_skill)'",
+      "skill_group STRING COMMENT 'group of the skill (programming, data_ai, ...)'",
+      "vacancies DOUBLE NOT NULL COMMENT 'unique vacancies naming the skill'",
+      "cell_vacancies DOUBLE NOT NULL COMMENT 'unique vacancies of the cell'",
+      "described_vacancies DOUBLE NOT NULL COMMENT 'vacancies of the cell with a skills list or requirements text'",
+      "share DOUBLE COMMENT 'vacancies / described_vacancies'",
+      "vacancies_prev DOUBLE COMMENT 'vacancies naming it a year earlier'",
+      "described_prev DOUBLE COMMENT 'described vacancies of the cell a year earlier'",
+      "share_prev DOUBLE COMMENT 'the share a year earlier'",
+      "growth_rel DOUBLE COMMENT 'share / share_prev - 1: growth against the cell (both years at least index.min-observations vacancies)'",
+      "median_salary_kzt DOUBLE COMMENT 'median monthly posted salary (KZT) of the vacancies naming it'",
+      "salary_observations DOUBLE NOT NULL COMMENT 'vacancies naming it with a salary'",
+      "salary_premium DOUBLE COMMENT 'geometric-mean posted salary of vacancies naming it / of the described vacancies of the cell that do not - 1'",
+      "demand_rank INT NOT NULL COMMENT '1 = the skill most vacancies of the cell name'",
+      "emerging_rank INT COMMENT 'over every occupation of the sector (isco_level 0): 1 = the share that grew fastest'",
+      "confidence STRING NOT NULL COMMENT 'high, medium or low (docs/METHODOLOGY.md)'"));
+
+  public static final StructType PROGRAM_SKILL_PROFILE = StructType.fromDDL(String.join(",",
+      "year INT NOT NULL COMMENT 'year of the vacancies and of the graduates'",
+      "region STRING NOT NULL COMMENT 'ISO 3166-2:KZ code of the institutions'",
+      "field_code STRING NOT NULL COMMENT 'ISCED-F 2013 field'",
+      "field_title STRING COMMENT 'ISCED-F 2013 title (English)'",
+      "rank INT NOT NULL COMMENT '1 = the skill employers of the field''s graduates name most (by weighted vacancies)'",
+      "skill_id STRING NOT NULL COMMENT 'id in conf/reference/skills.csv (dim_skill)'",
+      "skill_group STRING COMMENT 'group of the skill'",
+      "weighted_vacancies DOUBLE NOT NULL COMMENT 'vacancies naming the skill in the occupations the field feeds, times the field''s crosswalk weight'",
+      "vacancies DOUBLE NOT NULL COMMENT 'the same vacancies unweighted'",
+      "described_vacancies DOUBLE NOT NULL COMMENT 'described vacancies of those occupations, weighted alike'",
+      "share DOUBLE COMMENT 'weighted_vacancies / described_vacancies'",
+      "weighted_vacancies_prev DOUBLE COMMENT 'internal: weighted_vacancies a year earlier'",
+      "vacancies_prev DOUBLE COMMENT 'vacancies naming it a year earlier, unweighted'",
+      "described_prev DOUBLE COMMENT 'internal: described_vacancies a year earlier'",
+      "growth_rel DOUBLE COMMENT 'share / share a year earlier - 1 (both years at least index.min-observations vacancies)'",
+      "salary_premium DOUBLE COMMENT 'the occupations'' premiums for the skill, weighted by weighted vacancies'",
+      "confidence STRING NOT NULL COMMENT 'high, medium or low'"));
 
   /** Which landing files were loaded, in which version and batch. */
   public static final StructType INGEST_LOG = StructType.fromDDL(String.join(",",

@@ -137,7 +137,8 @@ public final class Warehouse {
   }
 
   private DataFrameWriter<Row> writer(Dataset<Row> rows, StoredTable t) {
-    DataFrameWriter<Row> w = Schemas.shape(rows, t.schema()).write().format("delta");
+    // A column added by a newer release joins a table an older one wrote (rows before it read null).
+    DataFrameWriter<Row> w = Schemas.shape(rows, t.schema()).write().format("delta").option("mergeSchema", "true");
     return t.partitionBy().isEmpty() ? w : w.partitionBy(t.partitionBy().toArray(String[]::new));
   }
 

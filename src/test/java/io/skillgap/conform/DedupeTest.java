@@ -15,7 +15,9 @@ class DedupeTest extends SparkTestBase {
 
   /** Silver ads; the file of every row is the same (ties are broken by it, then by the line). */
   private Dataset<Row> ads(Object[]... rows) {
-    return df(ADS, rows).withColumn("_source_file", org.apache.spark.sql.functions.lit("vacancies/a.csv"));
+    return df(ADS, rows).withColumn("_source_file", org.apache.spark.sql.functions.lit("vacancies/a.csv"))
+        .withColumn("skills", org.apache.spark.sql.functions.lit(null).cast("array<struct<skill_id:string,found_in:string>>"))
+        .withColumn("described", org.apache.spark.sql.functions.lit(false));
   }
 
   private static java.sql.Date d(String s) {
@@ -46,6 +48,23 @@ class DedupeTest extends SparkTestBase {
         values("other:X", 2024, "KZ-75", "2512", 1L, 1, 600000.0, "other", null, null, "2024-05-01", null, List.of("other:X"))),
         rows(v, "select vacancy_key, year, region, isco_code, ads, positions, salary_monthly_kzt, sources, nace_section,"
             + " education_level, cast(last_posted_date as string), cast(closed_date as string), ad_ids from t order by vacancy_key"));
+  }
+
+  @Test
+  void aVacancyNamesTheSkillsOfAllItsAds() {
+    Dataset<Row> ads = ads(
+        row("hh", "1", d("2024-01-10"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, null, null, 1, 1L, "b1"),
+        row("enbek", "A", d("2024-01-20"), null, "Java Developer", "java developer", "2512", "KZ-75", "E1", null, null, null, null, 1, 2L, "b1"),
+        row("hh", "2", d("2024-01-12"), null, "Go Developer", "go developer", "2512", "KZ-75", null, null, null, null, null, 1, 3L, "b1"))
+        .withColumn("skills", org.apache.spark.sql.functions.expr("case _row_id"
+            + " when 1 then array(named_struct('skill_id', 'sql', 'found_in', 'text'), named_struct('skill_id', 'java', 'found_in', 'listed'))"
+            + " when 2 then array(named_struct('skill_id', 'java', 'found_in', 'text'), named_struct('skill_id', 'docker', 'found_in', 'text'))"
+            + " end"))
+        .withColumn("described", org.apache.spark.sql.functions.expr("_row_id <> 3"));
+    // hh:1 and enbek:A are one vacancy (same employer, title and region, 10 days apart): java, sql and docker, each
+    // once, sorted; hh:2 had nothing to read: no skills, not described.
+    assertRows("skills of unique vacancies", List.of(values("hh:1", List.of("docker", "java", "sql"), true), values("hh:2", List.of(), false)),
+        rows(Dedupe.collapse(ads, 60), "select vacancy_key, skill_ids, described from t order by vacancy_key"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.skillgap.conform;
 
 import io.skillgap.store.TableSchemas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.skillgap.BronzeRows;
 import java.util.List;
@@ -54,7 +55,7 @@ class VacancyConformTest extends ConformTestBase {
     Dataset<Row> existing = df(TableSchemas.VACANCY_ADS.toDDL(),
         row("vacancies", "KZ", "hh", "old", java.sql.Date.valueOf("2024-01-01"), null, "Java Developer", "java developer", "2512", 4,
             "source", 1.0, "KZ-75", null, null, null,
-            null, null, 1, 1L, "file:/landing/earlier.csv", "b0"));
+            null, null, 1, null, null, 1L, "file:/landing/earlier.csv", "b0"));
     BronzeRows b = new BronzeRows(Source.VACANCIES, VALID)
         .add("vacancy_id", "dup")                                                 // 1 first of its id tonight
         .add("vacancy_id", "dup", "posted_date", "2024-05-20")                    // 2 a re-post: same content, later date
@@ -135,5 +136,29 @@ class VacancyConformTest extends ConformTestBase {
         + "\"currency\":\"KZT\",\"salary_period\":\"month\"}")),
         rows(checked.quarantined(), "select raw_record from t where line in (2, 14) order by line"));
     assertEquals(31, checked.accepted().count() + checked.quarantined().count(), "read = accepted + quarantined");
+  }
+
+  @Test
+  void skillsAreFoundInListsAndTextsAndOnlyTheirIdsReachSilver() {
+    BronzeRows b = new BronzeRows(Source.VACANCIES, VALID)
+        .add("vacancy_id", "a", "skills", "Python; Docker; Teamwork-ish",
+            "requirements", "Знание Python и SQL, английский язык. Звоните +7 701 555 12 34")   // 1
+        .add("vacancy_id", "b")                                                               // 2 nothing to read
+        .add("vacancy_id", "c", "skills", "Python; " + "x".repeat(121))                       // 3 not a list of names
+        .add("vacancy_id", "d", "requirements", "JavaScript, PostgreSQL");                    // 4 no Java, no SQL inside them
+    Conform.Checked checked = Conform.vacancies(VacancyInput.canonical(b.build(spark), "KZ", cfg.piiSalt()), ref, aliasKeys, cfg, noAds());
+    // a: the list's Python and Docker first (Python also in the text), then the text's SQL and English; "Teamwork-ish"
+    //    is no alias. b: no list, no text: no skill and not described. d: whole words only.
+    assertRows("skill ids in silver", List.of(
+            values("a", List.of("python:listed+text", "docker:listed", "sql:text", "english:text"), true),
+            values("b", List.of(), false),
+            values("d", List.of("javascript:text", "postgresql:text"), true)),
+        rows(checked.accepted(), "select vacancy_id, transform(skills, s -> concat(s.skill_id, ':', s.found_in)), described from t order by 1"));
+    assertRows("the long item", List.of(values(3L, "BAD_SKILLS")), rows(checked.quarantined(), "select line, reason from t"));
+    String raw = checked.quarantined().first().getString(5);
+    assertFalse(raw.contains("requirements") || raw.contains("Знание"), "quarantine keeps no requirements text: " + raw);
+    for (String c : checked.accepted().columns()) {
+      assertEquals(0, checked.accepted().where(checked.accepted().col(c).cast("string").rlike("Знание|701")).count(), "text in silver column " + c);
+    }
   }
 }

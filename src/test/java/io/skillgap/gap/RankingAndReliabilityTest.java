@@ -24,7 +24,8 @@ class RankingAndReliabilityTest extends SparkTestBase {
         d = d.withColumn(Indicators.COLUMN.get(id), lit(null).cast("double"));
       }
     }
-    return d;
+    // Every one is supplied by some programme unless a test says otherwise.
+    return d.withColumn("education_pipeline", lit(true));
   }
 
   @Test

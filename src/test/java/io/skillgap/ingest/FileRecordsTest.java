@@ -199,13 +199,19 @@ class FileRecordsTest {
 
   @Test
   void jsonLinesKeepTheirLineNumbersAndHhContactsNeverReachTheRawText() throws IOException {
-    String text = "{\"vacancy_id\": \"j1\", \"source\": \"other\", \"posted_date\": \"2025-03-01\", \"title\": \"QA\", \"region\": \"KZ-75\"}\n"
+    String text = "{\"vacancy_id\": \"j1\", \"source\": \"other\", \"posted_date\": \"2025-03-01\", \"title\": \"QA\", \"region\": \"KZ-75\","
+        + " \"skills\": [\"Selenium\", \"SQL; Python\"]}\n"
         + "\n"
         + "{\"vacancy_id\": \"j2\", \n"
         + "[1, 2]\n";
     List<Rec> recs = read(write("v.jsonl", text), Source.VACANCIES);
     assertEquals(List.of("3 MALFORMED_ROW", "4 MALFORMED_ROW"), errors(recs), "faults");
     assertEquals(2, recs.get(1).lines(), "the blank line counts with the record after it");
+    // A skills list written as a JSON array reads as the CSV form; a ';' inside a name cannot split it.
+    Path v = write("v1.jsonl", text.substring(0, text.indexOf('\n') + 1));
+    Row first = FileRecords.rows(conf, new FileRecords.Task(v.toUri().toString(), "v1.jsonl", Source.VACANCIES, Format.JSON, null, ',', null, false),
+        LIMITS).next();
+    assertEquals("Selenium; SQL, Python", first.getString(Source.VACANCIES.columns().indexOf("skills")), "skills array");
     String hh = "{\"id\": \"7\", \"name\": \"Курьер\", \"contacts\": {\"phones\": [{\"number\": \"7011234567\"}]}, \"area\": {\"id\": \"160\"\n";
     Path f = write("hh.jsonl", hh);
     FileRecords.Task task = new FileRecords.Task(f.toUri().toString(), "hh.jsonl", Source.HH, Format.JSON, null, ',', null, false);
@@ -220,7 +226,8 @@ class FileRecordsTest {
         + "\"salary\": {\"from\": 1, \"to\": null, \"currency\": \"KZT\", \"gross\": true}, "
         + "\"salary_range\": {\"from\": 450000, \"to\": 600000.5, \"currency\": \"KZT\", \"gross\": false, \"mode\": {\"id\": \"MONTH\"}}, "
         + "\"published_at\": \"2026-03-06T18:19:57+0300\", \"employer\": {\"id\": \"10947523\"}, "
-        + "\"professional_roles\": [{\"id\": \"96\"}, {\"id\": \"160\"}], \"key_skills\": [{\"name\": \"Java\"}, {\"name\": \"SQL\"}]}\n";
+        + "\"professional_roles\": [{\"id\": \"96\"}, {\"id\": \"160\"}], \"key_skills\": [{\"name\": \"Java\"}, {\"name\": \"SQL\"}, {\"id\": 5}], "
+        + "\"snippet\": {\"requirement\": \"Java; звоните +7 701 555 12 34\", \"responsibility\": null}, \"description\": \"<p>SQL</p>\"}\n";
     Path f = write("one.jsonl", obj);
     FileRecords.Task task = new FileRecords.Task(f.toUri().toString(), "one.jsonl", Source.HH, Format.JSON, null, ',', null, false);
     Row r = FileRecords.rows(conf, task, LIMITS).next();
@@ -228,8 +235,10 @@ class FileRecordsTest {
     for (int i = 0; i < Source.HH.columns().size(); i++) {
       values.add(r.get(i));
     }
-    // The salary range wins over the older salary object; numbers stay as written.
+    // The salary range wins over the older salary object; numbers stay as written. A key skill without a name is
+    // kept as a control character (conform quarantines the row as BAD_SKILLS); the snippet's phone is masked as read.
     assertEquals(Arrays.asList("1", "Java developer", "160", "Алматы", "450000", "600000.5", "KZT", "false", "MONTH",
-        "2026-03-06T18:19:57+0300", "10947523", "96,160", null, null, null, "Java; SQL"), values, "flat columns");
+        "2026-03-06T18:19:57+0300", "10947523", "96,160", null, null, null, "Java; SQL; \u0001", "Java; звоните [phone]", null, "<p>SQL</p>"),
+        values, "flat columns");
   }
 }

@@ -56,6 +56,11 @@ class ReferenceChecksTest {
     t.put(ReferenceTable.SECTOR_CODES, List.of(RowFactory.create("ict_ai", "isco08", "251"), RowFactory.create("energy", "nace2", "62")));
     t.put(ReferenceTable.CURRENCY_RATES, List.of(RowFactory.create("usd", Date.valueOf("2024-01-01"), 0.0)));
     t.put(ReferenceTable.KZ_DIRECTIONS, List.of(RowFactory.create("61", "0999", null)));
+    t.put(ReferenceTable.SKILLS, List.of(
+        RowFactory.create("python", "Python", "Python", "Python", "питон | Python3", "programming", null, true, false),
+        RowFactory.create("Py-Thon", "Snake", "Змея", "Жылан", "ПИТОН", "reptiles", null, false, false)));
+    t.put(ReferenceTable.OCCUPATION_QUALIFICATIONS, List.of(RowFactory.create("2512", 3, "higher", null),
+        RowFactory.create("9999", 1, "general", null)));
     InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> ReferenceChecks.check(t, null));
     for (String expected : List.of(
         "crosswalk occupation 2511 (field 061) is not an ISCO-08 unit group",
@@ -67,7 +72,13 @@ class ReferenceChecksTest {
         "currency rate for usd from 2024-01-01 must be > 0",
         "currency code 'usd' is not ISO 4217",
         "training direction '61' is not three digits",
-        "maps to unknown ISCED-F field 0999")) {
+        "maps to unknown ISCED-F field 0999",
+        "skill id 'Py-Thon' is not lower-case letters, digits and _",
+        "skill Py-Thon: group 'reptiles' is not one of",
+        // "ПИТОН" and "питон" are one alias once normalised.
+        "skills: alias \"ПИТОН\" names two skills: python and Py-Thon",
+        "occupation qualification for 2512: skill level 3 must go with 'tvet', not 'higher'",
+        "occupation qualification for 9999: not an ISCO-08 unit group")) {
       assertTrue(e.getMessage().contains(expected), "message should contain '" + expected + "':\n" + e.getMessage());
     }
   }

@@ -53,13 +53,20 @@ class ReportInBrowserTest extends SampleNightTestBase {
         .where("year = (select max(year) from parquet.`" + night.publish().resolve("occupation_region_gap") + "`)")
         .select("region").distinct().count();
     assertTrue(rankedRegions > 0, "regions with a ranking: " + rankedRegions);
+    // One skills chart per sector (and "all") with skills named across the country in the latest year.
+    long skillSectors = spark.read().parquet(night.publish().resolve("skill_demand").toString())
+        .where("year = (select max(year) from parquet.`" + night.publish().resolve("occupation_region_gap") + "`)"
+            + " and region = 'KZ' and isco_level = 0 and demand_rank <= 10")
+        .select("innovation_sector").distinct().count();
+    assertTrue(skillSectors >= 6, "sectors with skills: " + skillSectors);
+    long charts = 4 + rankedRegions + skillSectors;
     for (String lang : List.of("ru", "en")) {
       Chromium.Visit visit = chromium.visit(report(lang));
       String dom = visit.dom();
       assertEquals(List.of(), visit.pageRequests(), lang + ": requests that left the machine");
       assertTrue(dom.contains("<html lang=\"" + lang + "\""), lang + ": page language");
       assertTrue(dom.contains("data-charts-done=\"true\""), lang + ": the chart script ran to its end");
-      assertEquals(4 + rankedRegions, count(dom, "class=\"chart"), lang + ": chart containers");
+      assertEquals(charts, count(dom, "class=\"chart"), lang + ": chart containers");
       Matcher m = CHART.matcher(dom);
       int drawn = 0;
       while (m.find()) {
@@ -69,8 +76,12 @@ class ReportInBrowserTest extends SampleNightTestBase {
         assertTrue(count(m.group(3), "<path") >= 5, lang + " " + m.group(1) + ": marks drawn " + count(m.group(3), "<path"));
         drawn++;
       }
-      assertEquals(4 + rankedRegions, drawn, lang + ": charts with an SVG");
+      assertEquals(charts, drawn, lang + ": charts with an SVG");
       assertEquals(20, count(dom, "<article id=\"region-KZ-"), lang + ": a section per region");
+      assertEquals(skillSectors, count(dom, "<article class=\"skills\""), lang + ": a skills section per sector");
+      // Each sector's top and emerging tables, and each region's top skills (every region names some).
+      assertTrue(count(dom, "<table class=\"skills\"") >= skillSectors + 20, lang + ": skills tables " + count(dom, "<table class=\"skills\""));
+      assertTrue(dom.contains("id=\"unsupplied\""), lang + ": the shortages no programme supplies");
       String hidden = new Labels(lang).t("legend.suppressed");
       assertTrue(count(dom, "class=\"suppressed\" title=\"" + hidden + "\"") > 10, lang + ": suppressed cells shown as " + hidden);
     }

@@ -31,7 +31,7 @@ class SampleGeneratorTest {
 
   @Test
   void theTruthFileMatchesWhatIsInTheFiles(@TempDir Path tmp) throws IOException {
-    Truth t = new SampleGenerator(3, 1500, 2023, 2).write(tmp);
+    Truth t = new SampleGenerator(3, 1608, 2023, 2).write(tmp);
     assertEquals(t, SampleGenerator.readTruth(tmp), "truth file round trip");
     // Counted independently of the generator: CSV records (comma or semicolon) and JSON lines.
     long vacancyRows = 0;
@@ -42,7 +42,7 @@ class SampleGeneratorTest {
     assertEquals(t.graduateRows(), files(tmp.resolve("graduates")).stream().mapToLong(p -> csvRecords(p, ',')).sum(), "graduate rows");
     assertEquals(t.wageRows(), files(tmp.resolve("wages")).stream().mapToLong(p -> csvRecords(p, ',')).sum(), "wage rows");
     assertEquals(t.hhRows(), Files.readAllLines(tmp.resolve("hh/sample_hh_2024.jsonl")).size(), "hh lines");
-    // 1500 / 200 < 20, so 20 good hh vacancies, one abroad, three planted defects.
+    // 1608 / 200 < 20, so 20 good hh vacancies, one abroad, three planted defects.
     assertEquals(24, t.hhRows(), "hh rows");
     assertEquals(t.statWageRows(), csvRecords(tmp.resolve("stat_wages/sample_stat_wages_2022.csv"), ','), "stat rows");
     // The country and the 20 regions of 2022 (all existed), one retired name, one unknown.
@@ -54,8 +54,8 @@ class SampleGeneratorTest {
     long bad = t.vacancyBad().values().stream().mapToLong(Long::longValue).sum();
     assertEquals(t.vacancyRows(), t.acceptedAds() + bad, "every vacancy row is either good or planted bad");
     assertEquals(t.acceptedAds(), t.uniqueVacancies() + t.exactReposts() + t.crossSourceCopies(), "ads = unique + planted duplicates");
-    assertEquals(1500, t.uniqueVacancies(), "unique vacancies as asked");
-    // 1.5% bad rows, one kind after another: 1500 / 67 = 22 bad rows over 11 kinds = 2 each.
+    assertEquals(1608, t.uniqueVacancies(), "unique vacancies as asked");
+    // 1.5% bad rows, one kind after another: 1608 / 67 = 24 bad rows over 12 kinds = 2 each.
     assertEquals(Map.of(), Map.copyOf(new TreeMap<>(t.vacancyBad())).entrySet().stream()
         .filter(e -> e.getValue() != 2L).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
         "two of each bad kind");
