@@ -28,6 +28,7 @@ public final class ProgramSkills {
     return graduateSupply.where(col("isco_code").notEqual(Reference.OTHER_OCCUPATIONS))
         .select(col("year"), col("region"), col("work_region"), col("field_code"), col("isco_code"),
             col("weight").multiply(col("mobility_share")).as("w"))
+        .where(col("w").gt(0))
         .groupBy("year", "region", "work_region", "field_code", "isco_code").agg(org.apache.spark.sql.functions.max("w").as("w"));
   }
 
@@ -39,7 +40,8 @@ public final class ProgramSkills {
     Dataset<Row> units = skillDemand.where(col("isco_level").equalTo(4).and(col("region").notEqual(SkillDemand.COUNTRY)))
         .select(col("year").as("_y"), col("region").as("_wr"), col("isco_code").as("_c"), col("skill_id"), col("skill_group"),
             col("vacancies"), col("described_vacancies"), col("vacancies_prev"), col("described_prev"), col("salary_premium"));
-    // The denominator: every described vacancy of every occupation the field feeds, named skill or not.
+    // The denominator: every described vacancy of every occupation the field feeds, named skill or not (a cell
+    // whose vacancies name no skill has its "none" row, so it is here too).
     Dataset<Row> described = units.select("_y", "_wr", "_c", "described_vacancies", "described_prev").distinct();
     Dataset<Row> w = weights(graduateSupply);
     Column onCell = col("year").equalTo(col("_y")).and(col("work_region").equalTo(col("_wr"))).and(col("isco_code").equalTo(col("_c")));
@@ -48,7 +50,7 @@ public final class ProgramSkills {
         .agg(sum(col("w").multiply(col("described_vacancies"))).as("described_vacancies"),
             sum(col("w").multiply(col("described_prev"))).as("described_prev"));
     Column premium = col("salary_premium").isNotNull();
-    Dataset<Row> bySkill = w.join(units, onCell)
+    Dataset<Row> bySkill = w.join(units.where(col("skill_id").notEqual(SkillDemand.NONE)), onCell)
         .groupBy("year", "region", "field_code", "skill_id", "skill_group")
         .agg(sum(col("w").multiply(col("vacancies"))).as("weighted_vacancies"),
             sum("vacancies").as("vacancies"),
@@ -62,7 +64,8 @@ public final class ProgramSkills {
     Dataset<Row> titles = broadcast(isced).select(col("field_code").as("_f"), col("title_en").as("field_title"));
     return bySkill.join(base, new String[] {"year", "region", "field_code"})
         .withColumn("share", when(col("described_vacancies").gt(0), share))
-        .withColumn("growth_rel", when(enough.and(col("described_prev").gt(0)), share.divide(sharePrev).minus(1)))
+        .withColumn("growth_rel", when(enough.and(col("described_prev").gt(0)).and(col("weighted_vacancies_prev").gt(0)),
+            share.divide(sharePrev).minus(1)))
         .withColumn("salary_premium", when(col("_premium_den").gt(0), col("_premium_num").divide(col("_premium_den"))))
         .withColumn("rank", row_number().over(Window.partitionBy("year", "region", "field_code")
             .orderBy(col("weighted_vacancies").desc(), col("skill_id"))))

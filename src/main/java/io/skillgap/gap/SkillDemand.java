@@ -35,6 +35,12 @@ public final class SkillDemand {
   public static final String COUNTRY = "KZ";
   public static final String ALL = "all";
 
+  /**
+   * The pseudo-skill of described vacancies that name no skill of the vocabulary: it gives every cell with
+   * described vacancies a row (so disclosure control sees every cell), and says how much the vocabulary misses.
+   */
+  public static final String NONE = "none";
+
   /** The cell's key columns, skill aside. */
   static final String[] CELL = {"year", "region", "innovation_sector", "isco_level", "isco_code"};
 
@@ -64,26 +70,31 @@ public final class SkillDemand {
             col("_o.code").as("isco_code"), col("region_weight"), col("salary_monthly_kzt"), col("described"), col("skill_ids"));
   }
 
-  /** Per cell: its vacancies, those that state requirements, and the log-salary sums the premium subtracts from. */
+  /**
+   * Per cell: its vacancies, those that state requirements, and the log-salary sums the premium subtracts
+   * from; salaries count by the vacancy's region weight, like its count (a vacancy of a split region is a
+   * share in each part and once in the country).
+   */
   static Dataset<Row> cellTotals(Dataset<Row> inCells) {
     Column paid = col("described").and(col("salary_monthly_kzt").gt(0));
     return inCells.groupBy(CELL[0], java.util.Arrays.copyOfRange(CELL, 1, CELL.length))
         .agg(sum("region_weight").as("cell_vacancies"),
             sum(when(col("described"), col("region_weight")).otherwise(0.0)).as("described_vacancies"),
-            sum(when(paid, 1.0).otherwise(0.0)).as("_cell_paid"),
-            sum(when(paid, log(col("salary_monthly_kzt"))).otherwise(0.0)).as("_cell_log_pay"));
+            sum(when(paid, col("region_weight")).otherwise(0.0)).as("_cell_paid"),
+            sum(when(paid, col("region_weight").multiply(log(col("salary_monthly_kzt")))).otherwise(0.0)).as("_cell_log_pay"));
   }
 
-  /** Per cell and skill: the vacancies naming it and their posted salaries. */
+  /** Per cell and skill (and {@link #NONE}): the vacancies naming it and their posted salaries. */
   static Dataset<Row> skillTotals(Dataset<Row> inCells) {
     Column paid = col("salary_monthly_kzt").gt(0);
+    Column named = when(org.apache.spark.sql.functions.size(col("skill_ids")).equalTo(0), array(lit(NONE))).otherwise(col("skill_ids"));
     return inCells.where(col("described"))
-        .withColumn("skill_id", explode(col("skill_ids")))
+        .withColumn("skill_id", explode(named))
         .groupBy(col("year"), col("region"), col("innovation_sector"), col("isco_level"), col("isco_code"), col("skill_id"))
         .agg(sum("region_weight").as("vacancies"),
             median(col("salary_monthly_kzt")).as("median_salary_kzt"),
-            sum(when(paid, 1.0).otherwise(0.0)).as("salary_observations"),
-            sum(when(paid, log(col("salary_monthly_kzt"))).otherwise(0.0)).as("_log_pay"));
+            sum(when(paid, col("region_weight")).otherwise(0.0)).as("salary_observations"),
+            sum(when(paid, col("region_weight").multiply(log(col("salary_monthly_kzt")))).otherwise(0.0)).as("_log_pay"));
   }
 
   /**
@@ -120,12 +131,18 @@ public final class SkillDemand {
         .withColumn("confidence", when(col("vacancies").lt(r.lowBelowCount()).or(col("described_vacancies").lt(minObs)), lit("low"))
             .when(col("vacancies").geq(r.highMinCount()).and(col("vacancies_prev").geq(minObs)), lit("high"))
             .otherwise(lit("medium")))
-        .withColumn("demand_rank", row_number().over(Window.partitionBy(CELL[0], "region", "innovation_sector", "isco_level", "isco_code")
-            .orderBy(col("vacancies").desc(), col("skill_id"))))
+        .withColumn("demand_rank", demandRank())
         .withColumn("emerging_rank", emergingRank(r.highMinCount()))
         .drop("_cell_paid", "_cell_log_pay", "_log_pay");
     Dataset<Row> groups = broadcast(vocabulary).select(col("skill_id").as("_v_id"), col("skill_group"));
     return t.join(groups, col("skill_id").equalTo(col("_v_id")), "left").drop("_v_id");
+  }
+
+  /** 1 = the skill most vacancies of the cell name; none for {@link #NONE}. */
+  public static Column demandRank() {
+    Column skill = col("skill_id").notEqual(NONE);
+    return when(skill, row_number().over(Window.partitionBy(col("year"), col("region"), col("innovation_sector"), col("isco_level"),
+        col("isco_code"), skill).orderBy(col("vacancies").desc(), col("skill_id"))));
   }
 
   /**
@@ -133,8 +150,8 @@ public final class SkillDemand {
    * by at least {@code minCount} vacancies (reliability.high-min-count) in both years: growth on a handful
    * of vacancies would put noise at the top.
    */
-  private static Column emergingRank(int minCount) {
-    Column eligible = col("isco_level").equalTo(0).and(col("growth_rel").isNotNull())
+  public static Column emergingRank(int minCount) {
+    Column eligible = col("isco_level").equalTo(0).and(col("growth_rel").isNotNull()).and(col("skill_id").notEqual(NONE))
         .and(col("vacancies").geq(minCount)).and(col("vacancies_prev").geq(minCount));
     return when(eligible, row_number().over(Window.partitionBy(col("year"), col("region"), col("innovation_sector"), eligible)
         .orderBy(col("growth_rel").desc(), col("skill_id"))));

@@ -39,11 +39,11 @@ public final class Dimensions {
       "is_residual BOOLEAN NOT NULL COMMENT 'true for OTHER and UNCODED'"));
 
   public static final StructType SKILL = StructType.fromDDL(String.join(",",
-      "skill_id STRING NOT NULL COMMENT 'id of the skill (conf/reference/skills.csv)'",
+      "skill_id STRING NOT NULL COMMENT 'id of the skill (conf/reference/skills.csv), or none: no skill of the vocabulary named'",
       "label_en STRING NOT NULL COMMENT 'label in English'", "label_ru STRING NOT NULL COMMENT 'label in Russian'",
       "label_kk STRING NOT NULL COMMENT 'label in Kazakh'",
       "skill_group STRING NOT NULL COMMENT 'programming, data_ai, cloud_devops_datacentre, networks_security, enterprise_systems,"
-          + " engineering_design, automation_electronics, mining_geology, energy, licences_certificates, languages or transversal'",
+          + " engineering_design, automation_electronics, mining_geology, energy, licences_certificates, languages, transversal; none for the row none'",
       "esco_label STRING COMMENT 'the ESCO skill it corresponds to, where there is one'",
       "digital BOOLEAN NOT NULL COMMENT 'within the scope of ESCO''s digital skills collection'",
       "green BOOLEAN NOT NULL COMMENT 'within the scope of ESCO''s green skills collection'"));
@@ -126,8 +126,12 @@ public final class Dimensions {
         StructType.fromDDL("sector_code STRING, title_en STRING, title_ru STRING, title_kk STRING, is_innovation BOOLEAN")));
   }
 
+  /** The vocabulary, and "none" (skill_demand's described vacancies that name no skill of it). */
   public static Dataset<Row> skill(Reference ref) {
-    return ref.skillVocabulary();
+    Dataset<Row> vocabulary = ref.skillVocabulary();
+    return vocabulary.unionByName(vocabulary.sparkSession().createDataFrame(List.of(RowFactory.create(io.skillgap.gap.SkillDemand.NONE,
+        "No skill of the vocabulary named", "Не назван ни один навык словаря", "Сөздіктің бірде-бір дағдысы аталмаған", "none", null, false,
+        false)), vocabulary.schema()));
   }
 
   public static Dataset<Row> year(Dataset<Row> occupationGap) {

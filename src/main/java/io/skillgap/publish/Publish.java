@@ -100,7 +100,8 @@ public final class Publish {
    */
   private static long skills(Warehouse wh, Dataset<Row> safeOccupations, io.skillgap.config.SkillgapConfig cfg,
       io.skillgap.reference.Reference ref, String publishRoot, long start, java.util.concurrent.atomic.AtomicLong profileRows) {
-    Dataset<Row> demand = SafeSkills.demand(wh.read(Table.GOLD_SKILL_DEMAND), safeOccupations, cfg.disclosure()).cache();
+    Dataset<Row> demand = SafeSkills.demand(wh.read(Table.GOLD_SKILL_DEMAND), safeOccupations, cfg.disclosure(),
+        cfg.reliability().highMinCount()).cache();
     try {
       long n = write(demand, PublishedSchemas.SKILL_DEMAND, Table.GOLD_SKILL_DEMAND, publishRoot, start);
       profileRows.set(write(SafeSkills.profiles(wh.read(Table.SILVER_GRADUATE_SUPPLY), demand, ref.isced(), cfg.index().minObservations(),

@@ -30,10 +30,12 @@ public final class SafeSkills {
 
   /**
    * The groups whose totals are published as rows of the table: the regions add up to the country, the
-   * sectors to "all", the unit groups of a sector to their major group. A total's own row sits alone
-   * in the group (a group of one hidden cell hides nothing more).
+   * sectors to "all", the unit groups of a sector to their major group, the major groups to every
+   * occupation (exactly where no vacancy is uncoded). A total's own row sits alone in the group (a group
+   * of one hidden cell hides nothing more).
    */
-  private static final List<List<String>> GROUPS = List.of(List.of("_g_regions"), List.of("_g_sectors"), List.of("_g_units"));
+  private static final List<List<String>> GROUPS = List.of(List.of("_g_regions"), List.of("_g_sectors"), List.of("_g_units"),
+      List.of("_g_majors"));
 
   private static Dataset<Row> withGroups(Dataset<Row> t, Column skill) {
     Column self = concat_ws("|", lit("self"), col("year"), col("region"), col("innovation_sector"), col("isco_level"), col("isco_code"), skill);
@@ -43,7 +45,9 @@ public final class SafeSkills {
         .withColumn("_g_sectors", when(col("innovation_sector").equalTo(SkillDemand.ALL).or(col("isco_level").equalTo(4)), self)
             .otherwise(concat_ws("|", col("year"), col("region"), col("isco_level"), col("isco_code"), skill)))
         .withColumn("_g_units", when(col("isco_level").notEqual(4), self)
-            .otherwise(concat_ws("|", col("year"), col("region"), col("innovation_sector"), substring(col("isco_code"), 1, 1), skill)));
+            .otherwise(concat_ws("|", col("year"), col("region"), col("innovation_sector"), substring(col("isco_code"), 1, 1), skill)))
+        .withColumn("_g_majors", when(col("isco_level").notEqual(1), self)
+            .otherwise(concat_ws("|", col("year"), col("region"), col("innovation_sector"), skill)));
   }
 
   /**
@@ -52,12 +56,16 @@ public final class SafeSkills {
    * threshold times, and their complements; growth where the previous year is hidden; medians and
    * premiums on fewer than threshold salaries.
    */
-  public static Dataset<Row> demand(Dataset<Row> gold, Dataset<Row> safeOccupations, DisclosureSettings d) {
+  public static Dataset<Row> demand(Dataset<Row> gold, Dataset<Row> safeOccupations, DisclosureSettings d, int emergingMinCount) {
     int k = d.threshold();
-    Dataset<Row> hiddenOccupations = safeOccupations.where(col(hidden("demand")).and(col("isco_level").equalTo(4)))
-        .select(col("year"), col("region"), col("isco_code"), lit(true).as("_occupation_hidden"));
+    // A unit group's demand hidden in occupation_region_gap, or a major group's total hidden there: the cell's
+    // described vacancies are nearly that count (hh ads nearly all have text).
+    Dataset<Row> hiddenOccupations = safeOccupations
+        .where(col("isco_level").equalTo(4).and(coalesce(col(hidden("demand")), lit(false)))
+            .or(col("isco_level").equalTo(1).and(col("suppressed"))))
+        .select(col("year"), col("region"), col("isco_code"), col("isco_level"), lit(true).as("_occupation_hidden"));
     Dataset<Row> cells = gold.select("year", "region", "innovation_sector", "isco_level", "isco_code", "described_vacancies").distinct()
-        .join(hiddenOccupations, new String[] {"year", "region", "isco_code"}, "left");
+        .join(hiddenOccupations, new String[] {"year", "region", "isco_code", "isco_level"}, "left");
     cells = withGroups(cells, lit("cell"));
     Column smallCell = col("described_vacancies").gt(0).and(col("described_vacancies").lt(k)).or(coalesce(col("_occupation_hidden"), lit(false)));
     cells = Disclosure.protect(cells, smallCell, "described_vacancies", "cell", GROUPS, CELL, d.maxIterations())
@@ -82,6 +90,12 @@ public final class SafeSkills {
         "growth_rel", "vacancies_prev", "share_prev");
     t = blank(t, coalesce(col("_prev_hidden"), lit(false)), "vacancies_prev", "share_prev", "growth_rel");
     t = blank(t, col("_salary_hidden"), "salary_observations", "median_salary_kzt", "salary_premium");
+    // Confidence and ranks say something of a hidden count (low means under 4; a rank sits between two counts):
+    // hidden rows lose them, and the ranks are counted again among the skills shown.
+    t = blank(t, demand, "confidence", "demand_rank", "emerging_rank");
+    t = t.withColumn("demand_rank", when(demand.equalTo(false), SkillDemand.demandRank()))
+        .withColumn("emerging_rank", when(demand.equalTo(false).and(coalesce(col("_prev_hidden"), lit(false))).equalTo(false)
+            .and(col("growth_rel").isNotNull()), SkillDemand.emergingRank(emergingMinCount)));
     Column why = concat_ws(",",
         when(col(primary("cell")), lit("cell:primary")).when(col(hidden("cell")), lit("cell:complementary")),
         when(col(primary("demand")).and(col(hidden("cell")).equalTo(false)), lit("demand:primary"))

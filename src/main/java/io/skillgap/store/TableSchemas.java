@@ -223,7 +223,7 @@ public final class TableSchemas {
       "innovation_sector STRING NOT NULL COMMENT 'innovation sector of the occupations, non_innovation, or all'",
       "isco_level INT NOT NULL COMMENT '0 = every occupation, 1 = an ISCO-08 major group, 4 = a unit group'",
       "isco_code STRING NOT NULL COMMENT 'the major or unit group; all at level 0'",
-      "skill_id STRING NOT NULL COMMENT 'id in conf/reference/skills.csv (dim_skill)'",
+      "skill_id STRING NOT NULL COMMENT 'id in conf/reference/skills.csv (dim_skill); none = described vacancies naming no skill of the vocabulary'",
       "skill_group STRING COMMENT 'group of the skill (programming, data_ai, ...)'",
       "vacancies DOUBLE NOT NULL COMMENT 'unique vacancies naming the skill'",
       "cell_vacancies DOUBLE NOT NULL COMMENT 'unique vacancies of the cell'",
@@ -234,11 +234,11 @@ public final class TableSchemas {
       "share_prev DOUBLE COMMENT 'the share a year earlier'",
       "growth_rel DOUBLE COMMENT 'share / share_prev - 1: growth against the cell (both years at least index.min-observations vacancies)'",
       "median_salary_kzt DOUBLE COMMENT 'median monthly posted salary (KZT) of the vacancies naming it'",
-      "salary_observations DOUBLE NOT NULL COMMENT 'vacancies naming it with a salary'",
+      "salary_observations DOUBLE NOT NULL COMMENT 'vacancies naming it with a salary (weighted like the counts)'",
       "salary_premium DOUBLE COMMENT 'geometric-mean posted salary of vacancies naming it / of the described vacancies of the cell that do not - 1'",
-      "demand_rank INT NOT NULL COMMENT '1 = the skill most vacancies of the cell name'",
-      "emerging_rank INT COMMENT 'over every occupation of the sector (isco_level 0): 1 = the share that grew fastest'",
-      "confidence STRING NOT NULL COMMENT 'high, medium or low (docs/METHODOLOGY.md)'"));
+      "demand_rank INT COMMENT '1 = the skill most vacancies of the cell name (published: among the skills whose count is shown); null for none'",
+      "emerging_rank INT COMMENT 'over every occupation of the sector (isco_level 0): 1 = the share that grew fastest (published: among skills shown)'",
+      "confidence STRING COMMENT 'high, medium or low (docs/METHODOLOGY.md); null where the count is hidden'"));
 
   public static final StructType PROGRAM_SKILL_PROFILE = StructType.fromDDL(String.join(",",
       "year INT NOT NULL COMMENT 'year of the vacancies and of the graduates'",

@@ -113,7 +113,8 @@ public final class Warehouse {
     for (String c : t.schema().fieldNames()) {
       insert.put("`" + c + "`", "s.`" + c + "`");
     }
-    DeltaTable.forPath(spark, path(t)).as("t").merge(source.as("s"), "t.`" + column + "` = s._key")
+    // Schema evolution: a column a newer release added reaches a table an older one wrote, as in writer().
+    DeltaTable.forPath(spark, path(t)).as("t").merge(source.as("s"), "t.`" + column + "` = s._key").withSchemaEvolution()
         .whenMatched().delete()
         .whenNotMatched("s._key IS NULL").insertExpr(insert)
         .execute();

@@ -65,17 +65,19 @@ class DisclosureTest extends SparkTestBase {
     // sql: R4 in a hidden cell; R3 (8) is its only other region: hidden. The country rows sit alone in their groups.
     String ddl = "year INT, region STRING, innovation_sector STRING, isco_level INT, isco_code STRING, skill_id STRING,"
         + " vacancies DOUBLE, described_vacancies DOUBLE, described_prev DOUBLE, share DOUBLE, vacancies_prev DOUBLE,"
-        + " share_prev DOUBLE, growth_rel DOUBLE, salary_observations DOUBLE, median_salary_kzt DOUBLE, salary_premium DOUBLE";
+        + " share_prev DOUBLE, growth_rel DOUBLE, salary_observations DOUBLE, median_salary_kzt DOUBLE, salary_premium DOUBLE,"
+        + " demand_rank INT, emerging_rank INT, confidence STRING";
     Dataset<Row> gold = df(ddl,
-        row(2025, "R1", "ict_ai", 4, "2512", "python", 3.0, 20.0, null, 0.15, null, null, null, 0.0, null, null),
-        row(2025, "R2", "ict_ai", 4, "2512", "python", 10.0, 30.0, null, 0.333333, null, null, null, 6.0, 500000.0, 0.1),
-        row(2025, "R3", "ict_ai", 4, "2512", "python", 12.0, 40.0, null, 0.3, null, null, null, 3.0, 600000.0, 0.2),
-        row(2025, "KZ", "ict_ai", 4, "2512", "python", 25.0, 93.0, null, 0.268817, null, null, null, 9.0, 550000.0, 0.15),
-        row(2025, "R3", "ict_ai", 4, "2512", "sql", 8.0, 40.0, null, 0.2, null, null, null, 5.0, 400000.0, 0.0),
-        row(2025, "R4", "ict_ai", 4, "2512", "sql", 2.0, 3.0, null, 0.666667, null, null, null, 0.0, null, null),
-        row(2025, "KZ", "ict_ai", 4, "2512", "sql", 10.0, 93.0, null, 0.107527, null, null, null, 5.0, 400000.0, 0.0));
-    Dataset<Row> occupations = df("year INT, region STRING, isco_code STRING, isco_level INT, demand_hidden BOOLEAN",
-        row(2025, "R1", "2512", 4, false), row(2025, "R2", "2512", 4, false), row(2025, "R3", "2512", 4, false), row(2025, "R4", "2512", 4, false));
+        row(2025, "R1", "ict_ai", 4, "2512", "python", 3.0, 20.0, null, 0.15, null, null, null, 0.0, null, null, 1, null, "low"),
+        row(2025, "R2", "ict_ai", 4, "2512", "python", 10.0, 30.0, null, 0.333333, null, null, null, 6.0, 500000.0, 0.1, 1, null, "medium"),
+        row(2025, "R3", "ict_ai", 4, "2512", "python", 12.0, 40.0, null, 0.3, null, null, null, 3.0, 600000.0, 0.2, 1, null, "medium"),
+        row(2025, "KZ", "ict_ai", 4, "2512", "python", 25.0, 93.0, null, 0.268817, null, null, null, 9.0, 550000.0, 0.15, 1, null, "high"),
+        row(2025, "R3", "ict_ai", 4, "2512", "sql", 8.0, 40.0, null, 0.2, null, null, null, 5.0, 400000.0, 0.0, 2, null, "medium"),
+        row(2025, "R4", "ict_ai", 4, "2512", "sql", 2.0, 3.0, null, 0.666667, null, null, null, 0.0, null, null, 1, null, "low"),
+        row(2025, "KZ", "ict_ai", 4, "2512", "sql", 10.0, 93.0, null, 0.107527, null, null, null, 5.0, 400000.0, 0.0, 2, null, "medium"));
+    Dataset<Row> occupations = df("year INT, region STRING, isco_code STRING, isco_level INT, demand_hidden BOOLEAN, suppressed BOOLEAN",
+        row(2025, "R1", "2512", 4, false, false), row(2025, "R2", "2512", 4, false, false), row(2025, "R3", "2512", 4, false, false),
+        row(2025, "R4", "2512", 4, false, false));
     // R3 python: 3 salaries < 5, so its median and premium go (its count stays).
     assertRows("published skill cells", List.of(
             values("KZ", "python", 25.0, 93.0, 550000.0, null),
@@ -85,7 +87,15 @@ class DisclosureTest extends SparkTestBase {
             values("R3", "python", 12.0, 40.0, null, "salary:primary"),
             values("R3", "sql", null, 40.0, null, "demand:complementary"),
             values("R4", "sql", null, null, null, "cell:primary")),
-        rows(SafeSkills.demand(gold, occupations, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10)),
+        rows(SafeSkills.demand(gold, occupations, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
             "select region, skill_id, vacancies, described_vacancies, median_salary_kzt, suppression from t order by region, skill_id"));
+    // A hidden count loses its confidence and rank (low would say under 4); shown ones are ranked among those shown:
+    // in R3, sql (8) was second to python (12), and is hidden, so python stays first alone.
+    assertRows("ranks and confidence", List.of(
+            values("KZ", "python", 1, "high"), values("KZ", "sql", 2, "medium"), values("R1", "python", null, null),
+            values("R2", "python", null, null), values("R3", "python", 1, "medium"), values("R3", "sql", null, null),
+            values("R4", "sql", null, null)),
+        rows(SafeSkills.demand(gold, occupations, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
+            "select region, skill_id, demand_rank, confidence from t order by region, skill_id"));
   }
 }
