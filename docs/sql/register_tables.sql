@@ -152,7 +152,7 @@ CREATE TABLE IF NOT EXISTS skillgap.skill_demand (
     innovation_sector STRING COMMENT 'innovation sector of the occupations, non_innovation, or all',
     isco_level INT COMMENT '0 = every occupation, 1 = an ISCO-08 major group, 4 = a unit group',
     isco_code STRING COMMENT 'the major or unit group; all at level 0',
-    skill_id STRING COMMENT 'id in conf/reference/skills.csv (dim_skill)',
+    skill_id STRING COMMENT 'id in conf/reference/skills.csv (dim_skill); none = described vacancies naming no skill of the vocabulary',
     skill_group STRING COMMENT 'group of the skill (programming, data_ai, ...)',
     vacancies DOUBLE COMMENT 'unique vacancies naming the skill',
     described_vacancies DOUBLE COMMENT 'vacancies of the cell with a skills list or requirements text',
@@ -161,11 +161,11 @@ CREATE TABLE IF NOT EXISTS skillgap.skill_demand (
     share_prev DOUBLE COMMENT 'the share a year earlier',
     growth_rel DOUBLE COMMENT 'share / share_prev - 1: growth against the cell (both years at least index.min-observations vacancies)',
     median_salary_kzt DOUBLE COMMENT 'median monthly posted salary (KZT) of the vacancies naming it',
-    salary_observations DOUBLE COMMENT 'vacancies naming it with a salary',
+    salary_observations DOUBLE COMMENT 'vacancies naming it with a salary (weighted like the counts)',
     salary_premium DOUBLE COMMENT 'geometric-mean posted salary of vacancies naming it / of the described vacancies of the cell that do not - 1',
-    demand_rank INT COMMENT '1 = the skill most vacancies of the cell name',
-    emerging_rank INT COMMENT 'over every occupation of the sector (isco_level 0): 1 = the share that grew fastest',
-    confidence STRING COMMENT 'high, medium or low (docs/METHODOLOGY.md)',
+    demand_rank INT COMMENT '1 = the skill most vacancies of the cell name (published: among the skills whose count is shown); null for none',
+    emerging_rank INT COMMENT 'over every occupation of the sector (isco_level 0): 1 = the share that grew fastest (published: among skills shown)',
+    confidence STRING COMMENT 'high, medium or low (docs/METHODOLOGY.md); null where the count is hidden',
     suppressed BOOLEAN COMMENT 'true when a value of the row is hidden for disclosure control',
     suppression STRING COMMENT 'what is hidden and why, e.g. demand:primary, supply:complementary'
   )
@@ -266,11 +266,11 @@ CREATE TABLE IF NOT EXISTS skillgap.dim_year (
   LOCATION '${PUBLISH}/dim_year';
 
 CREATE TABLE IF NOT EXISTS skillgap.dim_skill (
-    skill_id STRING COMMENT 'id of the skill (conf/reference/skills.csv)',
+    skill_id STRING COMMENT 'id of the skill (conf/reference/skills.csv), or none: no skill of the vocabulary named',
     label_en STRING COMMENT 'label in English',
     label_ru STRING COMMENT 'label in Russian',
     label_kk STRING COMMENT 'label in Kazakh',
-    skill_group STRING COMMENT 'programming, data_ai, cloud_devops_datacentre, networks_security, enterprise_systems, engineering_design, automation_electronics, mining_geology, energy, licences_certificates, languages or transversal',
+    skill_group STRING COMMENT 'programming, data_ai, cloud_devops_datacentre, networks_security, enterprise_systems, engineering_design, automation_electronics, mining_geology, energy, licences_certificates, languages, transversal; none for the row none',
     esco_label STRING COMMENT 'the ESCO skill it corresponds to, where there is one',
     digital BOOLEAN COMMENT 'within the scope of ESCOs digital skills collection',
     green BOOLEAN COMMENT 'within the scope of ESCOs green skills collection'

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.exp;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.median;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * What employers ask for: per year, region (and the whole country), innovation sector and occupation
@@ -110,17 +112,20 @@ public final class SkillDemand {
 
   /** The measures of {@link #build} on cell-and-skill totals (kept apart so a test can give the totals by hand). */
   static Dataset<Row> measure(Dataset<Row> joined, Dataset<Row> vocabulary, int minObs, ReliabilitySettings r) {
-    String[] key = {"year", "region", "innovation_sector", "isco_level", "isco_code", "skill_id"};
-    Dataset<Row> prev = joined.select(col("year").plus(1).as("year"), col("region"), col("innovation_sector"), col("isco_level"),
-        col("isco_code"), col("skill_id"), col("vacancies").as("vacancies_prev"));
-    // The cell's own figure a year earlier, the same for each of its skills (named then or not).
-    Dataset<Row> prevCell = joined.select(col("year").plus(1).as("year"), col("region"), col("innovation_sector"), col("isco_level"),
-        col("isco_code"), col("described_vacancies").as("described_prev")).distinct();
+    // The same skill and the same cell a year earlier, by windows over the year: a self-join would compute the
+    // totals (the explode and both aggregations) once per side.
+    WindowSpec skillYearBefore = Window.partitionBy("region", "innovation_sector", "isco_level", "isco_code", "skill_id").orderBy("year")
+        .rangeBetween(-1, -1);
+    WindowSpec cellYearBefore = Window.partitionBy("region", "innovation_sector", "isco_level", "isco_code").orderBy("year")
+        .rangeBetween(-1, -1);
     Column without = col("_cell_paid").minus(col("salary_observations"));
     Column enough = col("vacancies").geq(minObs).and(col("vacancies_prev").geq(minObs));
     Column share = col("vacancies").divide(col("described_vacancies"));
     Column sharePrev = coalesce(col("vacancies_prev"), lit(0.0)).divide(col("described_prev"));
-    Dataset<Row> t = joined.join(prev, key, "left").join(prevCell, CELL, "left")
+    Dataset<Row> t = joined
+        .withColumn("vacancies_prev", first(col("vacancies")).over(skillYearBefore))
+        // Every skill row of a cell carries the cell's total: any row of the year before gives it.
+        .withColumn("described_prev", first(col("described_vacancies")).over(cellYearBefore))
         .withColumn("share", when(col("described_vacancies").gt(0), share))
         .withColumn("share_prev", when(col("described_prev").gt(0), sharePrev))
         .withColumn("growth_rel", when(enough, share.divide(sharePrev).minus(1)))
