@@ -155,7 +155,8 @@ class BadInputTest {
   void noPhoneOrEmailBeyondBronze() throws IOException {
     long checked = 0;
     for (String t : List.of("quarantine", "silver/vacancy_ads", "silver/vacancies", "silver/wages", "silver/graduates",
-        "silver/graduate_supply", "gold/occupation_region_gap", "gold/program_gap", "gold/shortage_ranking")) {
+        "silver/graduate_supply", "gold/occupation_region_gap", "gold/program_gap", "gold/shortage_ranking",
+        "gold/skill_demand", "gold/program_skill_profile")) {
       checked += assertNoContacts(t, Ops.delta(spark, root.resolve("warehouse"), t));
     }
     for (String t : Ops.PUBLISHED) {

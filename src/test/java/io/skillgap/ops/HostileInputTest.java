@@ -191,7 +191,8 @@ class HostileInputTest {
     }
     long scanned = 0;
     for (String t : List.of("quarantine", "silver/vacancy_ads", "silver/vacancies", "silver/wages", "silver/graduates",
-        "gold/occupation_region_gap", "gold/program_gap", "gold/sector_region_summary", "gold/shortage_ranking")) {
+        "gold/occupation_region_gap", "gold/program_gap", "gold/sector_region_summary", "gold/shortage_ranking",
+        "gold/skill_demand", "gold/program_skill_profile")) {
       scanned += assertNone(t, delta(t), regex.toString());
     }
     for (String t : Ops.PUBLISHED) {

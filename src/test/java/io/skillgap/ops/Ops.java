@@ -28,10 +28,11 @@ final class Ops {
   /** The warehouse tables that must be identical after equivalent histories. */
   static final List<String> TABLES = List.of("bronze/vacancies", "bronze/wages", "bronze/graduates", "ingest_log", "quarantine",
       "silver/vacancy_ads", "silver/vacancies", "silver/wages", "silver/graduates", "silver/graduate_supply",
-      "gold/occupation_region_gap", "gold/program_gap", "gold/sector_region_summary", "gold/shortage_ranking", "gold/index_sensitivity");
+      "gold/occupation_region_gap", "gold/program_gap", "gold/sector_region_summary", "gold/shortage_ranking", "gold/index_sensitivity",
+      "gold/skill_demand", "gold/program_skill_profile");
 
   static final List<String> PUBLISHED = List.of("occupation_region_gap", "program_gap", "sector_region_summary", "shortage_ranking",
-      "index_sensitivity");
+      "index_sensitivity", "skill_demand", "program_skill_profile");
 
   /** Operations are about the tables; the report and exports are tested on the end-to-end night. */
   static final List<String> TEST_SETTINGS = Stream.concat(Publications.SMALL_SPARK.stream(),
