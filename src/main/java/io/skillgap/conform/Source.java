@@ -145,6 +145,11 @@ public enum Source implements LandingSource {
     return value != null && TEXTS.contains(column) ? PersonalData.mask(value) : value;
   }
 
+  @Override
+  public String keptRaw(String raw) {
+    return raw != null && columns().stream().anyMatch(TEXTS::contains) ? PersonalData.mask(raw) : raw;
+  }
+
   /** The silver table the source's accepted rows reach (one row per input record, or several for stat.gov.kz). */
   public Table silver() {
     return silver;

@@ -9,7 +9,8 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.median;
+import static org.apache.spark.sql.functions.percentile;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
@@ -94,7 +95,8 @@ public final class SkillDemand {
         .withColumn("skill_id", explode(named))
         .groupBy(col("year"), col("region"), col("innovation_sector"), col("isco_level"), col("isco_code"), col("skill_id"))
         .agg(sum("region_weight").as("vacancies"),
-            median(col("salary_monthly_kzt")).as("median_salary_kzt"),
+            // Weighted like the counts: a vacancy of a split region is a share of one in each part (in thousandths).
+            percentile(col("salary_monthly_kzt"), lit(0.5), round(col("region_weight").multiply(1000)).cast("long")).as("median_salary_kzt"),
             sum(when(paid, col("region_weight")).otherwise(0.0)).as("salary_observations"),
             sum(when(paid, col("region_weight").multiply(log(col("salary_monthly_kzt")))).otherwise(0.0)).as("_log_pay"));
   }

@@ -186,7 +186,7 @@ public final class FileRecords {
       for (int i = 0; i < columns.size(); i++) {
         v.add(r.values() == null ? null : task.source().kept(columns.get(i), r.values()[i]));
       }
-      v.add(r.raw());
+      v.add(task.source().keptRaw(r.raw()));
       v.add(task.path());
       v.add(r.line());
       v.add(r.lines());

@@ -41,6 +41,14 @@ public interface LandingSource extends Serializable {
     return value;
   }
 
+  /**
+   * The text of a record the parser could not read, as bronze and quarantine keep it: where the source has
+   * free texts, they may be in it, so it is masked like them.
+   */
+  default String keptRaw(String raw) {
+    return raw;
+  }
+
   /** All columns as nullable text, plus the raw text of a record the parser could not read. */
   default StructType landingSchema() {
     return Bronze.landing(columns());

@@ -30,23 +30,23 @@ public final class SafeSkills {
 
   /**
    * The groups whose totals are published as rows of the table: the regions add up to the country, the
-   * sectors to "all", the unit groups of a sector to their major group, the major groups to every
-   * occupation (exactly where no vacancy is uncoded). A total's own row sits alone in the group (a group
-   * of one hidden cell hides nothing more).
+   * sectors to "all", the unit groups of a sector to their major group (less what is coded only there), the
+   * major groups to every occupation. A total sits in the same group as its parts, so a total hidden as the
+   * complement of another group takes one of its parts with it (else the parts would add up to it again).
    */
   private static final List<List<String>> GROUPS = List.of(List.of("_g_regions"), List.of("_g_sectors"), List.of("_g_units"),
       List.of("_g_majors"));
 
   private static Dataset<Row> withGroups(Dataset<Row> t, Column skill) {
     Column self = concat_ws("|", lit("self"), col("year"), col("region"), col("innovation_sector"), col("isco_level"), col("isco_code"), skill);
+    // A unit group has one sector and no "all sectors" row; every occupation (level 0) is no major group's part.
     return t
-        .withColumn("_g_regions", when(col("region").equalTo(SkillDemand.COUNTRY), self)
-            .otherwise(concat_ws("|", col("year"), col("innovation_sector"), col("isco_level"), col("isco_code"), skill)))
-        .withColumn("_g_sectors", when(col("innovation_sector").equalTo(SkillDemand.ALL).or(col("isco_level").equalTo(4)), self)
+        .withColumn("_g_regions", concat_ws("|", col("year"), col("innovation_sector"), col("isco_level"), col("isco_code"), skill))
+        .withColumn("_g_sectors", when(col("isco_level").equalTo(4), self)
             .otherwise(concat_ws("|", col("year"), col("region"), col("isco_level"), col("isco_code"), skill)))
-        .withColumn("_g_units", when(col("isco_level").notEqual(4), self)
+        .withColumn("_g_units", when(col("isco_level").equalTo(0), self)
             .otherwise(concat_ws("|", col("year"), col("region"), col("innovation_sector"), substring(col("isco_code"), 1, 1), skill)))
-        .withColumn("_g_majors", when(col("isco_level").notEqual(1), self)
+        .withColumn("_g_majors", when(col("isco_level").equalTo(4), self)
             .otherwise(concat_ws("|", col("year"), col("region"), col("innovation_sector"), skill)));
   }
 
@@ -94,7 +94,7 @@ public final class SafeSkills {
     // hidden rows lose them, and the ranks are counted again among the skills shown.
     t = blank(t, demand, "confidence", "demand_rank", "emerging_rank");
     t = t.withColumn("demand_rank", when(demand.equalTo(false), SkillDemand.demandRank()))
-        .withColumn("emerging_rank", when(demand.equalTo(false).and(coalesce(col("_prev_hidden"), lit(false))).equalTo(false)
+        .withColumn("emerging_rank", when(demand.equalTo(false).and(coalesce(col("_prev_hidden"), lit(false)).equalTo(false))
             .and(col("growth_rel").isNotNull()), SkillDemand.emergingRank(emergingMinCount)));
     Column why = concat_ws(",",
         when(col(primary("cell")), lit("cell:primary")).when(col(hidden("cell")), lit("cell:complementary")),

@@ -123,4 +123,18 @@ class SkillsGoldTest extends SparkTestBase {
         rows(ProgramSkills.build(supply, demand, df("field_code STRING, title_en STRING", row("061", "ICT")), 1, 25),
             "select rank, skill_id, weighted_vacancies, described_vacancies, share from t"));
   }
+
+  @Test
+  void aSplitRegionsVacancyWeighsInTheMedianByItsShare() {
+    // 2025, KZ-75, 2512, python named by three vacancies: 100k whole (weight 1), 200k and 300k each a quarter in
+    // KZ-75 (their old region was split). Weighted, 100k holds 1 of 1.5: the median is 100k (unweighted: 200k).
+    Dataset<Row> v = df(VACANCIES,
+        row(2025, "KZ-75", "2512", 4, 100000.0, 1.0, List.of("python"), true),
+        row(2025, "KZ-75", "2512", 4, 200000.0, 0.25, List.of("python"), true),
+        row(2025, "KZ-75", "2512", 4, 300000.0, 0.25, List.of("python"), true));
+    Dataset<Row> cells = SkillDemand.inCells(v, df("isco_code STRING, innovation_sector STRING", row("2512", "ict_ai")));
+    assertRows("weighted median", List.of(values(1.5, 1.5, 100000.0)),
+        rows(SkillDemand.skillTotals(cells), "select vacancies, salary_observations, median_salary_kzt from t"
+            + " where region = 'KZ-75' and isco_level = 4 and skill_id = 'python'"));
+  }
 }

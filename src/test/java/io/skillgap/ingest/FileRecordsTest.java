@@ -218,6 +218,12 @@ class FileRecordsTest {
     Row r = FileRecords.rows(conf, task, LIMITS).next();
     String raw = r.getString(Source.HH.columns().size());
     assertTrue(raw.contains("\"contacts\": \"(removed)\"") && !raw.contains("7011234567"), raw);
+    // A line that is not JSON may hold a requirement text: its contacts are masked before bronze, like the text's.
+    Path g = write("hh2.jsonl", "{\"id\": \"8\", \"snippet\": {\"requirement\": \"Резюме: hr@example.kz, +7 701 123 45 67\"}\n");
+    Row broken = FileRecords.rows(conf, new FileRecords.Task(g.toUri().toString(), "hh2.jsonl", Source.HH, Format.JSON, null, ',', null,
+        false), LIMITS).next();
+    assertEquals("{\"id\": \"8\", \"snippet\": {\"requirement\": \"Резюме: [e-mail], [phone]\"}", broken.getString(Source.HH.columns().size()),
+        "the raw text of an unreadable hh line");
   }
 
   @Test

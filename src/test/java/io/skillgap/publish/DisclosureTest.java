@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skillgap.SparkTestBase;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -97,5 +98,60 @@ class DisclosureTest extends SparkTestBase {
             values("R4", "sql", null, null)),
         rows(SafeSkills.demand(gold, occupations, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
             "select region, skill_id, demand_rank, confidence from t order by region, skill_id"));
+  }
+
+  @Test
+  void noSkillTotalLeavesASingleHiddenCellOnRandomVacancies() {
+    // Random vacancies in three regions and four unit groups (three sectors, two major groups), some coded only
+    // to their major group, become gold skill cells; after protection, no total with its parts (regions and the
+    // country, sectors and "all", unit groups and their major group, major groups and every occupation) may hold
+    // exactly one hidden cell or count: the others and the total would give it by subtraction.
+    Dataset<Row> sectors = df("isco_code STRING, innovation_sector STRING", row("2512", "ict_ai"), row("2114", "mining"),
+        row("7411", "energy"));
+    Dataset<Row> vocabulary = df("skill_id STRING, skill_group STRING", row("python", "programming"), row("sql", "data_ai"));
+    Dataset<Row> occupations = df("year INT, region STRING, isco_code STRING, isco_level INT, demand_hidden BOOLEAN, suppressed BOOLEAN",
+        row(2025, "R9", "0000", 4, false, false));
+    String[] codes = {"2512", "2114", "2411", "7411", "2", "7"};
+    Random r = new Random(7);
+    for (int trial = 0; trial < 2; trial++) {
+      List<Object[]> vacancies = new ArrayList<>();
+      for (int i = 0; i < 70; i++) {
+        String code = codes[r.nextInt(codes.length)];
+        List<String> skills = new ArrayList<>();
+        for (String s : List.of("python", "sql")) {
+          if (r.nextInt(3) > 0) {
+            skills.add(s);
+          }
+        }
+        vacancies.add(row(2025, "R" + (1 + r.nextInt(3)), code, code.length(), null, 1.0, skills, true));
+      }
+      Dataset<Row> gold = io.skillgap.gap.SkillDemand.build(df("year INT, region STRING, isco_code STRING, isco_level INT,"
+          + " salary_monthly_kzt DOUBLE, region_weight DOUBLE, skill_ids ARRAY<STRING>, described BOOLEAN", vacancies.toArray(Object[][]::new)),
+          sectors, vocabulary, io.skillgap.config.SkillgapConfig.load(null, java.util.Map.of()).index(),
+          new io.skillgap.config.SkillgapConfig.ReliabilitySettings(3, 2, 5));
+      Dataset<Row> out = SafeSkills.demand(gold, occupations, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 20), 16)
+          .withColumn("cell_hidden", org.apache.spark.sql.functions.col("described_vacancies").isNull())
+          .withColumn("count_hidden", org.apache.spark.sql.functions.col("vacancies").isNull());
+      out.createOrReplaceTempView("safe");
+      // Each total and its parts: the rows grouped by what they share, among the levels the total adds up.
+      Map<String, String> totals = new java.util.LinkedHashMap<>();
+      totals.put("regions and the country", "innovation_sector, isco_level, isco_code");
+      totals.put("sectors and all", "region, isco_level, isco_code");
+      totals.put("unit groups and their major group", "region, innovation_sector, substr(isco_code, 1, 1)");
+      totals.put("major groups and every occupation", "region, innovation_sector");
+      Map<String, String> levels = Map.of("regions and the country", "0, 1, 4", "sectors and all", "0, 1",
+          "unit groups and their major group", "1, 4", "major groups and every occupation", "0, 1");
+      for (var total : totals.entrySet()) {
+        String cells = "(select distinct region, innovation_sector, isco_level, isco_code, cell_hidden from safe)";
+        String where = " where isco_level in (" + levels.get(total.getKey()) + ")";
+        assertEquals(List.of(), rows(spark.sql("select " + total.getValue() + " from " + cells + where + " group by " + total.getValue()
+                + " having count(*) > 1 and sum(cast(cell_hidden as int)) = 1"), "select * from t"),
+            "trial " + trial + ": one hidden cell among " + total.getKey());
+        assertEquals(List.of(), rows(spark.sql("select skill_id, " + total.getValue() + " from safe" + where + " group by skill_id, "
+                + total.getValue() + " having count(*) > 1 and sum(cast(count_hidden as int)) = 1"), "select * from t"),
+            "trial " + trial + ": one hidden skill count among " + total.getKey());
+      }
+      assertTrue(rows(out, "select 1 from t where suppression like '%complementary%'").size() > 0, "trial " + trial + ": complements needed");
+    }
   }
 }

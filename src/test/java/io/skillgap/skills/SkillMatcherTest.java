@@ -65,4 +65,16 @@ class SkillMatcherTest {
         () -> SkillMatcher.of(new java.util.TreeMap<>(Map.of("a", List.of("Excel"), "b", List.of("EXCEL")))), "same alias twice");
     assertEquals("alias \"EXCEL\" names two skills: a and b", e.getMessage());
   }
+
+  @Test
+  void theShippedVocabularyReadsCommonSpellingsAsEmployersMeanThem() {
+    SkillMatcher shipped = io.skillgap.reference.Reference.skills(io.skillgap.reference.Reference.rows(new org.apache.hadoop.conf.Configuration(),
+        io.skillgap.config.SkillgapConfig.load(null, Map.of()).reference()));
+    // "с" before C++ is the Russian preposition, read as a lone Latin c: it must not make "c c++" the C language.
+    assertEquals(List.of("cpp"), shipped.inText("Опыт работы с C++ от 3 лет"), "C++ after the preposition");
+    assertEquals(List.of("cpp", "python"), shipped.inText("Знание C/C++, Python"), "C/C++");
+    // Unit economics is not the Unity engine; a price "с НДС" (VAT included) asks for no tax accounting.
+    assertEquals(List.of(), shipped.inText("Понимание юнит-экономики"), "unit economics");
+    assertEquals(List.of(), shipped.inText("Цены с НДС"), "VAT in a price");
+  }
 }
