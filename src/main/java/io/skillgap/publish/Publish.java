@@ -62,13 +62,22 @@ public final class Publish {
       rows.put(Table.GOLD_OCCUPATION_REGION_GAP.tableName(),
           write(occupations, PublishedSchemas.OCCUPATION_REGION_GAP, Table.GOLD_OCCUPATION_REGION_GAP, publishRoot, start));
       Dataset<Row> units = GroupTotals.units(occupations);
-      // skill_demand and the profiles first: the longest step, beside the others.
+      // The sector summary, then skill_demand (whose sector cells follow its hidden totals) and the profiles:
+      // the longest step, beside the others.
+      java.util.concurrent.atomic.AtomicLong sectorRows = new java.util.concurrent.atomic.AtomicLong();
       List<Supplier<Long>> steps = List.of(
-          () -> skills(wh, occupations, cfg, ref, publishRoot, start, profileRows),
+          () -> {
+            Dataset<Row> sectors = SafeTables.sectors(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), units, occupations.where("isco_level < 4"),
+                disclosure).cache();
+            try {
+              sectorRows.set(write(sectors, PublishedSchemas.SECTOR_REGION_SUMMARY, Table.GOLD_SECTOR_REGION_SUMMARY, publishRoot, start));
+              return skills(wh, occupations, sectors, cfg, ref, publishRoot, start, profileRows);
+            } finally {
+              sectors.unpersist();
+            }
+          },
           () -> write(SafeTables.programs(wh.read(Table.GOLD_PROGRAM_GAP), units, disclosure), PublishedSchemas.PROGRAM_GAP,
               Table.GOLD_PROGRAM_GAP, publishRoot, start),
-          () -> write(SafeTables.sectors(wh.read(Table.GOLD_SECTOR_REGION_SUMMARY), units, occupations.where("isco_level < 4"), disclosure),
-              PublishedSchemas.SECTOR_REGION_SUMMARY, Table.GOLD_SECTOR_REGION_SUMMARY, publishRoot, start),
           () -> write(SafeTables.ranking(wh.read(Table.GOLD_SHORTAGE_RANKING), units), PublishedSchemas.SHORTAGE_RANKING,
               Table.GOLD_SHORTAGE_RANKING, publishRoot, start),
           () -> write(wh.read(Table.GOLD_INDEX_SENSITIVITY), PublishedSchemas.INDEX_SENSITIVITY, Table.GOLD_INDEX_SENSITIVITY, publishRoot, start),
@@ -79,13 +88,14 @@ public final class Publish {
           () -> dimension(Dimensions.year(wh.read(Table.GOLD_OCCUPATION_REGION_GAP)), Dimensions.YEAR, "dim_year", publishRoot),
           () -> dimension(Dimensions.skill(ref), Dimensions.SKILL, "dim_skill", publishRoot));
       List<String> names = new ArrayList<>(List.of(Table.GOLD_SKILL_DEMAND.tableName()));
-      PUBLISHED.stream().skip(1).filter(t -> t != Table.GOLD_SKILL_DEMAND && t != Table.GOLD_PROGRAM_SKILL_PROFILE)
-          .forEach(t -> names.add(t.tableName()));
+      PUBLISHED.stream().skip(1).filter(t -> t != Table.GOLD_SKILL_DEMAND && t != Table.GOLD_PROGRAM_SKILL_PROFILE
+          && t != Table.GOLD_SECTOR_REGION_SUMMARY).forEach(t -> names.add(t.tableName()));
       names.addAll(DIMENSIONS);
       List<Long> counts = Parallel.run(steps, 2);
       for (int i = 0; i < names.size(); i++) {
         rows.put(names.get(i), counts.get(i));
       }
+      rows.put(Table.GOLD_SECTOR_REGION_SUMMARY.tableName(), sectorRows.get());
       rows.put(Table.GOLD_PROGRAM_SKILL_PROFILE.tableName(), profileRows.get());
     } finally {
       occupations.unpersist();
@@ -98,9 +108,9 @@ public final class Publish {
    * skill_demand, then each field's profile, which reads its suppression; returns skill_demand's rows
    * and puts the profile's in {@code profileRows}.
    */
-  private static long skills(Warehouse wh, Dataset<Row> safeOccupations, io.skillgap.config.SkillgapConfig cfg,
+  private static long skills(Warehouse wh, Dataset<Row> safeOccupations, Dataset<Row> safeSectors, io.skillgap.config.SkillgapConfig cfg,
       io.skillgap.reference.Reference ref, String publishRoot, long start, java.util.concurrent.atomic.AtomicLong profileRows) {
-    Dataset<Row> demand = SafeSkills.demand(wh.read(Table.GOLD_SKILL_DEMAND), safeOccupations, cfg.disclosure(),
+    Dataset<Row> demand = SafeSkills.demand(wh.read(Table.GOLD_SKILL_DEMAND), safeOccupations, safeSectors, cfg.disclosure(),
         cfg.reliability().highMinCount()).cache();
     try {
       long n = write(demand, PublishedSchemas.SKILL_DEMAND, Table.GOLD_SKILL_DEMAND, publishRoot, start);

@@ -52,11 +52,12 @@ public final class SafeSkills {
 
   /**
    * skill_demand: cells with fewer than threshold described vacancies, or whose occupation's demand is
-   * hidden in the published occupation table, and their complements; then skills counted fewer than
+   * hidden in the published occupation table (or whose sector's, in the sector summary), and their complements; then skills counted fewer than
    * threshold times, and their complements; growth where the previous year is hidden; medians and
    * premiums on fewer than threshold salaries.
    */
-  public static Dataset<Row> demand(Dataset<Row> gold, Dataset<Row> safeOccupations, DisclosureSettings d, int emergingMinCount) {
+  public static Dataset<Row> demand(Dataset<Row> gold, Dataset<Row> safeOccupations, Dataset<Row> safeSectors, DisclosureSettings d,
+      int emergingMinCount) {
     int k = d.threshold();
     // A unit group's demand hidden in occupation_region_gap, or a major group's total hidden there: the cell's
     // described vacancies are nearly that count (hh ads nearly all have text).
@@ -64,10 +65,15 @@ public final class SafeSkills {
         .where(col("isco_level").equalTo(4).and(coalesce(col(hidden("demand")), lit(false)))
             .or(col("isco_level").equalTo(1).and(col("suppressed"))))
         .select(col("year"), col("region"), col("isco_code"), col("isco_level"), lit(true).as("_occupation_hidden"));
+    // Likewise a sector's demand hidden in sector_region_summary: the sector's cell of every occupation (level 0).
+    Dataset<Row> hiddenSectors = safeSectors.where(coalesce(col(hidden("demand")), lit(false)))
+        .select(col("year"), col("region"), col("sector").as("innovation_sector"), lit(0).as("isco_level"), lit(true).as("_sector_hidden"));
     Dataset<Row> cells = gold.select("year", "region", "innovation_sector", "isco_level", "isco_code", "described_vacancies").distinct()
-        .join(hiddenOccupations, new String[] {"year", "region", "isco_code", "isco_level"}, "left");
+        .join(hiddenOccupations, new String[] {"year", "region", "isco_code", "isco_level"}, "left")
+        .join(hiddenSectors, new String[] {"year", "region", "innovation_sector", "isco_level"}, "left");
     cells = withGroups(cells, lit("cell"));
-    Column smallCell = col("described_vacancies").gt(0).and(col("described_vacancies").lt(k)).or(coalesce(col("_occupation_hidden"), lit(false)));
+    Column smallCell = col("described_vacancies").gt(0).and(col("described_vacancies").lt(k)).or(coalesce(col("_occupation_hidden"), lit(false)))
+        .or(coalesce(col("_sector_hidden"), lit(false)));
     cells = Disclosure.protect(cells, smallCell, "described_vacancies", "cell", GROUPS, CELL, d.maxIterations())
         .select(col("year"), col("region"), col("innovation_sector"), col("isco_level"), col("isco_code"), col(hidden("cell")),
             col(primary("cell")));

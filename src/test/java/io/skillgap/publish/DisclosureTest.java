@@ -15,6 +15,11 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class DisclosureTest extends SparkTestBase {
+  /** gold skill_demand's columns that the protection reads. */
+  static final String SKILL_GOLD = "year INT, region STRING, innovation_sector STRING, isco_level INT, isco_code STRING, skill_id STRING,"
+      + " vacancies DOUBLE, described_vacancies DOUBLE, described_prev DOUBLE, share DOUBLE, vacancies_prev DOUBLE,"
+      + " share_prev DOUBLE, growth_rel DOUBLE, salary_observations DOUBLE, median_salary_kzt DOUBLE, salary_premium DOUBLE,"
+      + " demand_rank INT, emerging_rank INT, confidence STRING";
   static final List<List<String>> ROWS_AND_COLUMNS = List.of(List.of("region"), List.of("isco_code"));
 
   @Test
@@ -64,11 +69,7 @@ class DisclosureTest extends SparkTestBase {
     // python: R1 is in a hidden cell, its count 3 would be small anyway; the group of regions then has one hidden
     //   row, so the smallest other, R2 (10), goes; R3 and the country stay.
     // sql: R4 in a hidden cell; R3 (8) is its only other region: hidden. The country rows sit alone in their groups.
-    String ddl = "year INT, region STRING, innovation_sector STRING, isco_level INT, isco_code STRING, skill_id STRING,"
-        + " vacancies DOUBLE, described_vacancies DOUBLE, described_prev DOUBLE, share DOUBLE, vacancies_prev DOUBLE,"
-        + " share_prev DOUBLE, growth_rel DOUBLE, salary_observations DOUBLE, median_salary_kzt DOUBLE, salary_premium DOUBLE,"
-        + " demand_rank INT, emerging_rank INT, confidence STRING";
-    Dataset<Row> gold = df(ddl,
+    Dataset<Row> gold = df(SKILL_GOLD,
         row(2025, "R1", "ict_ai", 4, "2512", "python", 3.0, 20.0, null, 0.15, null, null, null, 0.0, null, null, 1, null, "low"),
         row(2025, "R2", "ict_ai", 4, "2512", "python", 10.0, 30.0, null, 0.333333, null, null, null, 6.0, 500000.0, 0.1, 1, null, "medium"),
         row(2025, "R3", "ict_ai", 4, "2512", "python", 12.0, 40.0, null, 0.3, null, null, null, 3.0, 600000.0, 0.2, 1, null, "medium"),
@@ -88,7 +89,7 @@ class DisclosureTest extends SparkTestBase {
             values("R3", "python", 12.0, 40.0, null, "salary:primary"),
             values("R3", "sql", null, 40.0, null, "demand:complementary"),
             values("R4", "sql", null, null, null, "cell:primary")),
-        rows(SafeSkills.demand(gold, occupations, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
+        rows(SafeSkills.demand(gold, occupations, noSectorHidden(), new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
             "select region, skill_id, vacancies, described_vacancies, median_salary_kzt, suppression from t order by region, skill_id"));
     // A hidden count loses its confidence and rank (low would say under 4); shown ones are ranked among those shown:
     // in R3, sql (8) was second to python (12), and is hidden, so python stays first alone.
@@ -96,7 +97,7 @@ class DisclosureTest extends SparkTestBase {
             values("KZ", "python", 1, "high"), values("KZ", "sql", 2, "medium"), values("R1", "python", null, null),
             values("R2", "python", null, null), values("R3", "python", 1, "medium"), values("R3", "sql", null, null),
             values("R4", "sql", null, null)),
-        rows(SafeSkills.demand(gold, occupations, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
+        rows(SafeSkills.demand(gold, occupations, noSectorHidden(), new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
             "select region, skill_id, demand_rank, confidence from t order by region, skill_id"));
   }
 
@@ -129,7 +130,7 @@ class DisclosureTest extends SparkTestBase {
           + " salary_monthly_kzt DOUBLE, region_weight DOUBLE, skill_ids ARRAY<STRING>, described BOOLEAN", vacancies.toArray(Object[][]::new)),
           sectors, vocabulary, io.skillgap.config.SkillgapConfig.load(null, java.util.Map.of()).index(),
           new io.skillgap.config.SkillgapConfig.ReliabilitySettings(3, 2, 5));
-      Dataset<Row> out = SafeSkills.demand(gold, occupations, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 20), 16)
+      Dataset<Row> out = SafeSkills.demand(gold, occupations, noSectorHidden(), new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 20), 16)
           .withColumn("cell_hidden", org.apache.spark.sql.functions.col("described_vacancies").isNull())
           .withColumn("count_hidden", org.apache.spark.sql.functions.col("vacancies").isNull());
       out.createOrReplaceTempView("safe");
@@ -153,5 +154,29 @@ class DisclosureTest extends SparkTestBase {
       }
       assertTrue(rows(out, "select 1 from t where suppression like '%complementary%'").size() > 0, "trial " + trial + ": complements needed");
     }
+  }
+
+  /** The published sector summary's flags where no sector total is hidden. */
+  private Dataset<Row> noSectorHidden() {
+    return df("year INT, region STRING, sector STRING, demand_hidden BOOLEAN", row(2025, "R9", "ict_ai", false));
+  }
+
+  @Test
+  void aSectorsCellFollowsItsTotalHiddenInTheSectorSummary() {
+    // 2025, R1, every occupation (level 0): ict_ai 40 described vacancies, mining 30, all 70, one skill each. The
+    // sector summary hides R1's ict_ai demand (e.g. as another sector's complement): its skill cell says nearly the
+    // same number, so it is hidden (primary), and mining (30) with it, since ict_ai + mining = all.
+    Dataset<Row> gold = df(SKILL_GOLD,
+        row(2025, "R1", "ict_ai", 0, "all", "python", 20.0, 40.0, null, 0.5, null, null, null, 0.0, null, null, 1, null, "high"),
+        row(2025, "R1", "mining", 0, "all", "python", 10.0, 30.0, null, 0.333333, null, null, null, 0.0, null, null, 1, null, "medium"),
+        row(2025, "R1", "all", 0, "all", "python", 30.0, 70.0, null, 0.428571, null, null, null, 0.0, null, null, 1, null, "high"));
+    Dataset<Row> occupations = df("year INT, region STRING, isco_code STRING, isco_level INT, demand_hidden BOOLEAN, suppressed BOOLEAN",
+        row(2025, "R1", "2512", 4, false, false));
+    Dataset<Row> sectors = df("year INT, region STRING, sector STRING, demand_hidden BOOLEAN",
+        row(2025, "R1", "ict_ai", true), row(2025, "R1", "mining", false));
+    assertRows("sector cells", List.of(values("all", 70.0, 30.0, null), values("ict_ai", null, null, "cell:primary"),
+            values("mining", null, null, "cell:complementary")),
+        rows(SafeSkills.demand(gold, occupations, sectors, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
+            "select innovation_sector, described_vacancies, vacancies, suppression from t order by innovation_sector"));
   }
 }
