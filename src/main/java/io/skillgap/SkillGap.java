@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "skillgap", mixinStandardHelpOptions = true, versionProvider = SkillGap.Version.class,
     description = "Measures where employers want more qualified people than colleges and universities produce.",
     subcommands = {SkillGap.Sample.class, SkillGap.Run.class, SkillGap.Backfill.class, SkillGap.IngestCmd.class,
-        SkillGap.ConformCmd.class, SkillGap.GapCmd.class, SkillGap.PublishCmd.class, SkillGap.Sql.class, ClassifyCmd.class},
+        SkillGap.ConformCmd.class, SkillGap.GapCmd.class, SkillGap.PublishCmd.class, SkillGap.Sql.class, ClassifyCmd.class, MaintainCmd.class},
     exitCodeListHeading = "%nExit codes:%n")
 public final class SkillGap {
   private static final Logger LOG = LogManager.getLogger(SkillGap.class);

@@ -53,7 +53,7 @@ final class ConfigReader {
     check(maxShare >= 0 && maxShare <= 1, "run.max-quarantine-share must be within [0, 1], got " + maxShare);
     RunSettings run = new RunSettings(night, batchId.isEmpty() ? night.toString() : batchId, positive(c, "run.top-n"),
         c.getBoolean("run.full-rebuild"), maxShare, progressSeconds(c), positive(c, "run.max-attempts"),
-        c.getString("run.checkpoint-dir").trim(), sizeOrZero(c, "run.interpreted-below"));
+        c.getString("run.checkpoint-dir").trim(), sizeOrZero(c, "run.interpreted-below"), retainHours(c));
     String encoding = c.getString("ingest.fallback-encoding").trim();
     check(java.nio.charset.Charset.isSupported(encoding), "ingest.fallback-encoding '" + encoding + "' is not a known charset");
     int settle = c.getInt("ingest.settle-seconds");
@@ -180,6 +180,12 @@ final class ConfigReader {
   private static int progressSeconds(Config c) {
     int v = c.getInt("run.progress-seconds");
     check(v == 0 || v >= 5, "run.progress-seconds must be 0 (off) or at least 5, got " + v);
+    return v;
+  }
+
+  static int retainHours(Config c) {
+    int v = c.getInt("run.retain-hours");
+    check(v >= 0 && v <= 24 * 366, "run.retain-hours must be within [0, 8784], got " + v);
     return v;
   }
 

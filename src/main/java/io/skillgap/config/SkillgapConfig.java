@@ -69,7 +69,7 @@ public record SkillgapConfig(
 
   /** The night this run stands for. */
   public record RunSettings(LocalDate asOfDate, String batchId, int topN, boolean fullRebuild, double maxQuarantineShare,
-      int progressSeconds, int maxAttempts, String checkpointDir, long interpretedBelow) {
+      int progressSeconds, int maxAttempts, String checkpointDir, long interpretedBelow, int retainHours) {
     /** Where the run's checkpoints go: the configured folder, or one inside the warehouse. */
     public String checkpointDir(String warehouse) {
       return checkpointDir.isEmpty() ? warehouse + "/_checkpoints" : checkpointDir;
@@ -203,7 +203,7 @@ public record SkillgapConfig(
   /** A copy for another night (backfills): its as-of date and batch id. */
   public SkillgapConfig forNight(LocalDate night, String landing) {
     RunSettings r = new RunSettings(night, night.toString(), run.topN(), run.fullRebuild(), run.maxQuarantineShare(), run.progressSeconds(),
-        run.maxAttempts(), run.checkpointDir(), run.interpretedBelow());
+        run.maxAttempts(), run.checkpointDir(), run.interpretedBelow(), run.retainHours());
     return new SkillgapConfig(spark, new Paths(landing, paths.warehouse(), paths.publish()), reference, r, ingest, vacancies,
         wages, graduates, boundaryChanges, index, reliability, disclosure, piiSalt, report, configHash, sources);
   }

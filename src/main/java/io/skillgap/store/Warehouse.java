@@ -132,9 +132,13 @@ public final class Warehouse {
   public void setProperties(StoredTable t, java.util.Map<String, String> properties) {
     String list = String.join(", ", properties.entrySet().stream()
         .map(e -> "'" + e.getKey() + "' = '" + e.getValue().replace("'", "''") + "'").toList());
-    // SQL names a path table by its qualified location (a relative path is not found).
+    spark.sql("ALTER TABLE " + sqlName(t) + " SET TBLPROPERTIES (" + list + ")");
+  }
+
+  /** How SQL names the table: by its qualified location (a relative path is not found). */
+  public String sqlName(StoredTable t) {
     String location = DeltaTable.forPath(spark, path(t)).detail().select("location").first().getString(0);
-    spark.sql("ALTER TABLE delta.`" + location.replace("`", "``") + "` SET TBLPROPERTIES (" + list + ")");
+    return "delta.`" + location.replace("`", "``") + "`";
   }
 
   private DataFrameWriter<Row> writer(Dataset<Row> rows, StoredTable t) {
