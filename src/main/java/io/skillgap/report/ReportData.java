@@ -97,7 +97,7 @@ public record ReportData(int firstYear, int latestYear, Kpi kpi, List<OccRow> na
     long pairs = ranking.where(col("year").equalTo(latest).and(col("status").equalTo("shortage"))).count();
     Row coarse = goldAll.where(col("year").equalTo(latest).and(col("isco_level").lt(4))).agg(sum("vacancies_coded_at_level")).first();
     Kpi kpi = new Kpi(mask(k.get(0), threshold), mask(k.get(1), threshold), mask(k.get(2), threshold), pairs,
-        coarse.isNullAt(0) ? 0.0 : mask(coarse.get(0), threshold));
+        codedCoarser(coarse.get(0), threshold));
 
     Dataset<Row> shortageRegions = ranking.where(col("year").equalTo(latest).and(col("status").equalTo("shortage")))
         .groupBy("isco_code").agg(count(lit(1)).as("_regions"));
@@ -165,6 +165,14 @@ public record ReportData(int firstYear, int latestYear, Kpi kpi, List<OccRow> na
       regions.add(new RegionSection(code, topByRegion.getOrDefault(code, List.of()), progByRegion.getOrDefault(code, List.of())));
     }
     return new ReportData(first, latest, kpi, top, sectors, heat, trends, programmes, regions, regionNames, sectorNames);
+  }
+
+  /**
+   * The demand coded only above the unit groups: 0 when there is none, null when it is a small count. (Written
+   * as {@code sum == null ? 0.0 : mask(...)}, the conditional would be a double and unbox the null.)
+   */
+  static Double codedCoarser(Object sum, int threshold) {
+    return sum == null ? Double.valueOf(0.0) : mask(sum, threshold);
   }
 
   /** A total to show: null when it is a small count (1 to threshold - 1) that must stay hidden. */

@@ -88,4 +88,12 @@ class HtmlReportTest {
     }
     return n;
   }
+
+  @Test
+  void demandCodedOnlyCoarserIsZeroShownOrHidden() {
+    // Threshold 5: no coarse code at all is 0; 3 vacancies are a small count, hidden (null, not a crash); 7 shows.
+    assertEquals(0.0, ReportData.codedCoarser(null, 5), "none");
+    assertEquals(null, ReportData.codedCoarser(3.0, 5), "small count");
+    assertEquals(7.0, ReportData.codedCoarser(7.0, 5), "shown");
+  }
 }
