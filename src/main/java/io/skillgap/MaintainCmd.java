@@ -18,6 +18,11 @@ import picocli.CommandLine.Command;
 final class MaintainCmd extends SkillGap.SparkCommand {
   @Override
   ExitCode work(SparkSession spark, SkillgapConfig cfg, boolean lockWasStale) {
+    if (lockWasStale) {
+      // The dead run is recorded as crashed, and its batch recovered, by the next night (its marker stays).
+      org.apache.logging.log4j.LogManager.getLogger(MaintainCmd.class).warn(
+          "maintain: took over the lock of a run that died; the next night recovers its batch");
+    }
     List<StoredTable> tables = new ArrayList<>();
     for (Source s : Source.values()) {
       tables.add(s.bronze());

@@ -185,7 +185,8 @@ final class ConfigReader {
 
   static int retainHours(Config c) {
     int v = c.getInt("run.retain-hours");
-    check(v >= 0 && v <= 24 * 366, "run.retain-hours must be within [0, 8784], got " + v);
+    // Delta's logs keep 30 days (delta.logRetentionDuration): files kept longer could not be read by any version.
+    check(v >= 0 && v <= 720, "run.retain-hours must be within [0, 720], got " + v);
     return v;
   }
 

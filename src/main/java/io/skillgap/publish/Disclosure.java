@@ -89,11 +89,20 @@ public final class Disclosure {
     }, DataTypes.BooleanType).asNondeterministic();
   }
 
+  /**
+   * An optional boolean column: where present, a complement is taken among the cells where it is true first
+   * (e.g. cells whose value another published table does not already show).
+   */
+  public static final String COMPLEMENT_FIRST = "_complement_first";
+
   /** In each group with exactly one hidden cell, hides the smallest visible one (positive counts first). */
   static Dataset<Row> complementOnce(Dataset<Row> t, String count, String hidden, List<String> group, List<String> key) {
     WindowSpec w = Window.partitionBy(group.stream().map(c -> col(c)).toArray(Column[]::new));
     List<Column> order = new ArrayList<>();
     order.add(col(hidden).asc());
+    if (java.util.Arrays.asList(t.columns()).contains(COMPLEMENT_FIRST)) {
+      order.add(col(COMPLEMENT_FIRST).desc());
+    }
     order.add(col(count).gt(0).desc());
     order.add(col(count).asc());
     key.forEach(k -> order.add(col(k).asc()));

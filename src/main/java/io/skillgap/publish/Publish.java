@@ -97,6 +97,11 @@ public final class Publish {
       }
       rows.put(Table.GOLD_SECTOR_REGION_SUMMARY.tableName(), sectorRows.get());
       rows.put(Table.GOLD_PROGRAM_SKILL_PROFILE.tableName(), profileRows.get());
+      // In the order of the published tables, then the dimensions (the summary and the log list them so).
+      Map<String, Long> ordered = new LinkedHashMap<>();
+      names().forEach(name -> ordered.put(name, rows.get(name)));
+      rows.clear();
+      rows.putAll(ordered);
     } finally {
       occupations.unpersist();
     }

@@ -66,11 +66,13 @@ public final class SafeSkills {
             .or(col("isco_level").equalTo(1).and(col("suppressed"))))
         .select(col("year"), col("region"), col("isco_code"), col("isco_level"), lit(true).as("_occupation_hidden"));
     // Likewise a sector's demand hidden in sector_region_summary: the sector's cell of every occupation (level 0).
-    Dataset<Row> hiddenSectors = safeSectors.where(coalesce(col(hidden("demand")), lit(false)))
-        .select(col("year"), col("region"), col("sector").as("innovation_sector"), lit(0).as("isco_level"), lit(true).as("_sector_hidden"));
+    // A sector the summary shows is no complement while another cell can be: its count would give it back.
+    Dataset<Row> sectorTotals = safeSectors.select(col("year"), col("region"), col("sector").as("innovation_sector"),
+        lit(0).as("isco_level"), coalesce(col(hidden("demand")), lit(false)).as("_sector_hidden"));
     Dataset<Row> cells = gold.select("year", "region", "innovation_sector", "isco_level", "isco_code", "described_vacancies").distinct()
         .join(hiddenOccupations, new String[] {"year", "region", "isco_code", "isco_level"}, "left")
-        .join(hiddenSectors, new String[] {"year", "region", "innovation_sector", "isco_level"}, "left");
+        .join(sectorTotals, new String[] {"year", "region", "innovation_sector", "isco_level"}, "left")
+        .withColumn(Disclosure.COMPLEMENT_FIRST, coalesce(col("_sector_hidden").equalTo(false), lit(false)).equalTo(false));
     cells = withGroups(cells, lit("cell"));
     Column smallCell = col("described_vacancies").gt(0).and(col("described_vacancies").lt(k)).or(coalesce(col("_occupation_hidden"), lit(false)))
         .or(coalesce(col("_sector_hidden"), lit(false)));

@@ -47,6 +47,9 @@ public final class Maintenance {
     // VACUUM lists and compares files in as many tasks as partition discovery may use (10,000 by default): on a
     // table of a few files that is minutes of empty tasks; a few per core are plenty for a warehouse's folders.
     settings.put(LISTING_PARALLELISM, String.valueOf(Math.max(2, spark.sparkContext().defaultParallelism() * 4)));
+    if (retainHours > 0 && retainHours < 168) {
+      LOG.warn("maintain: run.retain-hours {} is under a week: a reader or writer older than that could lose files", retainHours);
+    }
     if (retainHours == 0) {
       LOG.warn("maintain: run.retain-hours 0: every file the latest versions do not read is deleted, Delta's safety check off");
       settings.put(RETENTION_CHECK, "false");
@@ -125,7 +128,7 @@ public final class Maintenance {
       while (it.hasNext()) {
         LocatedFileStatus f = it.next();
         String name = f.getPath().getName();
-        boolean log = f.getPath().getParent().getName().equals("_delta_log");
+        boolean log = f.getPath().toUri().getPath().contains("/_delta_log/");
         if (!log && (name.endsWith(".parquet") || name.endsWith(".bin"))) {
           files++;
           bytes += f.getLen();

@@ -68,7 +68,7 @@ class DisclosureTest extends SparkTestBase {
     // Cells first: R4 (3) is small; the regions add up to KZ, so the smallest other cell, R1 (20), is hidden too.
     // python: R1 is in a hidden cell, its count 3 would be small anyway; the group of regions then has one hidden
     //   row, so the smallest other, R2 (10), goes; R3 and the country stay.
-    // sql: R4 in a hidden cell; R3 (8) is its only other region: hidden. The country rows sit alone in their groups.
+    // sql: R4 in a hidden cell; R3 (8) is the smallest other row of the regions and the country (10): hidden.
     Dataset<Row> gold = df(SKILL_GOLD,
         row(2025, "R1", "ict_ai", 4, "2512", "python", 3.0, 20.0, null, 0.15, null, null, null, 0.0, null, null, 1, null, "low"),
         row(2025, "R2", "ict_ai", 4, "2512", "python", 10.0, 30.0, null, 0.333333, null, null, null, 6.0, 500000.0, 0.1, 1, null, "medium"),
@@ -163,20 +163,23 @@ class DisclosureTest extends SparkTestBase {
 
   @Test
   void aSectorsCellFollowsItsTotalHiddenInTheSectorSummary() {
-    // 2025, R1, every occupation (level 0): ict_ai 40 described vacancies, mining 30, all 70, one skill each. The
-    // sector summary hides R1's ict_ai demand (e.g. as another sector's complement): its skill cell says nearly the
-    // same number, so it is hidden (primary), and mining (30) with it, since ict_ai + mining = all.
+    // 2025, R1, every occupation (level 0): ict_ai 40 described vacancies, energy 30, all 70, one skill each; mining
+    // has no described vacancy (no row). The sector summary hides R1's ict_ai and mining demand and shows energy's.
+    // ict_ai's skill cell says nearly its hidden demand: hidden (primary). Its group (the sectors and all) needs a
+    // second hidden cell: energy (30) is the smallest, but the summary shows it, and all - energy would give ict_ai
+    // back; so the total (all) goes.
     Dataset<Row> gold = df(SKILL_GOLD,
         row(2025, "R1", "ict_ai", 0, "all", "python", 20.0, 40.0, null, 0.5, null, null, null, 0.0, null, null, 1, null, "high"),
-        row(2025, "R1", "mining", 0, "all", "python", 10.0, 30.0, null, 0.333333, null, null, null, 0.0, null, null, 1, null, "medium"),
+        row(2025, "R1", "energy", 0, "all", "python", 10.0, 30.0, null, 0.333333, null, null, null, 0.0, null, null, 1, null, "medium"),
         row(2025, "R1", "all", 0, "all", "python", 30.0, 70.0, null, 0.428571, null, null, null, 0.0, null, null, 1, null, "high"));
     Dataset<Row> occupations = df("year INT, region STRING, isco_code STRING, isco_level INT, demand_hidden BOOLEAN, suppressed BOOLEAN",
         row(2025, "R1", "2512", 4, false, false));
     Dataset<Row> sectors = df("year INT, region STRING, sector STRING, demand_hidden BOOLEAN",
-        row(2025, "R1", "ict_ai", true), row(2025, "R1", "mining", false));
-    assertRows("sector cells", List.of(values("all", 70.0, 30.0, null), values("ict_ai", null, null, "cell:primary"),
-            values("mining", null, null, "cell:complementary")),
+        row(2025, "R1", "ict_ai", true), row(2025, "R1", "mining", true), row(2025, "R1", "energy", false));
+    assertRows("sector cells", List.of(values("all", null, null, "cell:complementary"), values("energy", 30.0, 10.0, null),
+            values("ict_ai", null, null, "cell:primary")),
         rows(SafeSkills.demand(gold, occupations, sectors, new io.skillgap.config.SkillgapConfig.DisclosureSettings(5, 10), 16),
             "select innovation_sector, described_vacancies, vacancies, suppression from t order by innovation_sector"));
   }
+
 }
