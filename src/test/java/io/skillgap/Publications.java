@@ -19,7 +19,8 @@ import java.util.function.Function;
 /**
  * The two publications several test classes read, each made once per {@code mvn test} (the forks share
  * them, see {@link #shared}) by running the CLI as a user would: the README's sample night, and the
- * methodology's worked example. A pipeline run costs about a minute; sharing them keeps the suite short.
+ * methodology's worked example. A pipeline run costs about a minute; sharing them keeps the suite short
+ * (the operations tests share a night of their own the same way: ops.FirstNight).
  */
 public final class Publications {
   /** A finished night: its root (landing, warehouse, publish), what the generator planted, and the exit code. */
@@ -91,7 +92,7 @@ public final class Publications {
    * left no exit code, so its half-built folder is built again. Without the property (a test run from an
    * IDE), each JVM builds its own.
    */
-  private static Path shared(String name, Function<Path, Integer> build) {
+  public static Path shared(String name, Function<Path, Integer> build) {
     String dir = System.getProperty("skillgap.test.fixtures");
     if (dir == null || dir.isBlank()) {
       Path root = scratch(name);
@@ -125,7 +126,7 @@ public final class Publications {
     }
   }
 
-  private static int exitCode(Path root) {
+  public static int exitCode(Path root) {
     try {
       return Integer.parseInt(Files.readString(root.resolve(EXIT_CODE)).trim());
     } catch (IOException e) {

@@ -19,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * supply from the graduate supply, the previous year, the region's figures and the raw indicators (the
  * official wage and the standardised scores aside). It reads the same silver Parquet files as the
  * pipeline, so that its numbers check ours, and its time says how far we are from a fast one-machine
- * engine (jobs/bench).
+ * engine (jobs/bench); {@link DuckDbFlow} runs the same SQL on its own silver-shaped tables, made from
+ * the landing files.
  */
 public final class DuckDbGold {
   private DuckDbGold() {}
@@ -33,12 +34,23 @@ public final class DuckDbGold {
   /** The reference table {@code ref} from the silver files; returns its row count. */
   public static long build(Connection db, List<Path> vacancyFiles, List<Path> supplyFiles, int longVacancyDays, int minObservations)
       throws SQLException {
+    return build(db, "read_parquet(" + list(vacancyFiles) + ")", "read_parquet(" + list(supplyFiles) + ")", longVacancyDays,
+        minObservations);
+  }
+
+  /**
+   * The reference table {@code ref} from two table expressions in silver's shape: the unique vacancies (year,
+   * region, isco_code, region_weight, ads, positions, salary_monthly_kzt, closed_date, first_posted_date) and
+   * the graduate supply (year, work_region, isco_code, supply, graduates, mobility_share); returns its row count.
+   */
+  public static long build(Connection db, String vacancies, String supply, int longVacancyDays, int minObservations)
+      throws SQLException {
     String sql = """
         CREATE OR REPLACE TABLE ref AS
         WITH allv AS (
           SELECT year, region, coalesce(isco_code, 'UNCODED') AS isco_code, region_weight AS w, ads, positions,
                  salary_monthly_kzt AS salary, closed_date, closed_date - first_posted_date AS days
-          FROM read_parquet(%s)),
+          FROM %s),
         v AS (SELECT * FROM allv WHERE length(isco_code) >= 4),
         demand AS (
           SELECT year, region, isco_code, sum(w) AS vacancies, sum(ads * w) AS vacancy_ads, sum(positions * w) AS positions,
@@ -48,7 +60,7 @@ public final class DuckDbGold {
           FROM v GROUP BY year, region, isco_code),
         supply AS (
           SELECT year, work_region AS region, isco_code, sum(supply) AS graduate_supply, sum(graduates * mobility_share) AS supply_graduates
-          FROM read_parquet(%s) GROUP BY year, work_region, isco_code),
+          FROM %s GROUP BY year, work_region, isco_code),
         keyed AS (
           SELECT coalesce(d.year, s.year) AS year, coalesce(d.region, s.region) AS region, coalesce(d.isco_code, s.isco_code) AS isco_code,
                  coalesce(vacancies, 0) AS vacancies, coalesce(vacancy_ads, 0) AS vacancy_ads, coalesce(positions, 0) AS positions,
@@ -78,7 +90,7 @@ public final class DuckDbGold {
         LEFT JOIN keyed p ON p.year = k.year - 1 AND p.region = k.region AND p.isco_code = k.isco_code
         LEFT JOIN region r ON r.year = k.year AND r.region = k.region
         LEFT JOIN region rp ON rp.year = k.year - 1 AND rp.region = k.region
-        """.formatted(list(vacancyFiles), longVacancyDays, list(supplyFiles), minObservations);
+        """.formatted(vacancies, longVacancyDays, supply, minObservations);
     try (Statement s = db.createStatement()) {
       s.execute(sql);
       return count(s, "SELECT count(*) FROM ref");

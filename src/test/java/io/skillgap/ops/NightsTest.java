@@ -9,7 +9,6 @@ import io.skillgap.conform.Conform;
 import io.skillgap.conform.Dedupe;
 import io.skillgap.sample.SampleGenerator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,36 +18,25 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nights, reruns and backfills. Two nights of a drop folder: the first brings vacancies of 2023 to 2025 and
- * wages and graduates of 2023 and 2024, the second the 2025 wages and graduates and a corrected 2025
- * vacancy file. A warehouse runs them one by one and is copied aside; a backfill over both dates then
- * reruns the first night and the second on it, and the tables stay those of the two clean nights.
+ * Nights, reruns and backfills. Two nights of a drop folder (FirstNight): the first brings vacancies of 2023
+ * to 2025 and wages and graduates of 2023 and 2024, the second the 2025 wages and graduates and a corrected
+ * 2025 vacancy file. A warehouse runs them one by one (the first is the shared fixture's, copied) and is
+ * copied aside; a backfill over both dates then reruns the first night and the second on it, and the
+ * tables stay those of the two clean nights.
  */
 class NightsTest {
 
   @Test
   void incrementalNightsRerunsAndBackfillsEndWithTheSameTables() throws IOException {
+    // Night 1 is the shared fixture's (FirstNight): its outputs are copied and the nights go on from there.
+    Path fixture = FirstNight.root();
+    assertEquals(0, io.skillgap.Publications.exitCode(fixture), "night 1");
     Path root = Files.createTempDirectory(Path.of("target"), "nights");
-    Path gen = root.resolve("generated");
-    new SampleGenerator(5, 300, 2023, 3).write(gen);
-    Path n1 = root.resolve("landing/2026-11-01");
-    Path n2 = root.resolve("landing/2026-11-02");
-    for (Path night : List.of(n1, n2)) {
-      for (String y : List.of("2023", "2024", "2025")) {
-        Ops.copy(gen.resolve("vacancies/sample_hh_" + y + ".csv"), night.resolve("vacancies/hh_" + y + ".csv"));
-      }
-      for (String y : night == n1 ? List.of("2023", "2024") : List.of("2023", "2024", "2025")) {
-        Ops.copy(gen.resolve("wages/sample_wages_" + y + ".csv"), night.resolve("wages/wages_" + y + ".csv"));
-        Ops.copy(gen.resolve("graduates/sample_graduates_" + y + ".csv"), night.resolve("graduates/graduates_" + y + ".csv"));
-      }
-    }
-    // The second night's 2025 vacancy file corrects one title.
-    correctFirstTitle(n2.resolve("vacancies/hh_2025.csv"));
-
     Path steps = root.resolve("steps");
+    Ops.copyTree(FirstNight.out(fixture), steps);
+    Path n2 = FirstNight.landing(fixture, FirstNight.SECOND_DATE);
     String[] where = {"--warehouse", steps.resolve("warehouse").toString(), "--publish", steps.resolve("publish").toString()};
-    assertEquals(0, Ops.cli(args("run", "--date", "2026-11-01", "--landing", n1.toString(), where)), "night 1");
-    assertEquals(0, Ops.cli(args("run", "--date", "2026-11-02", "--landing", n2.toString(), where)), "night 2");
+    assertEquals(0, Ops.cli(args("run", "--date", FirstNight.SECOND_DATE, "--landing", n2.toString(), where)), "night 2");
     // The outputs of the two clean nights, kept aside (Delta logs hold paths relative to the table).
     Path clean = root.resolve("clean");
     Ops.copyTree(steps, clean);
@@ -71,7 +59,7 @@ class NightsTest {
     }
 
     // A backfill over both nights reruns an older night, then the latest: it changes nothing.
-    assertEquals(0, Ops.cli("backfill", "--from", "2026-11-01", "--to", "2026-11-02", "--landing-root", root.resolve("landing").toString(),
+    assertEquals(0, Ops.cli("backfill", "--from", "2026-11-01", "--to", "2026-11-02", "--landing-root", fixture.resolve("landing").toString(),
         where[0], where[1], where[2], where[3]), "backfill over nights that ran");
     spark = Ops.session();
     try {
@@ -101,28 +89,6 @@ class NightsTest {
       Ops.assertSameRows("night 3: silver/vacancies against a full collapse", Ops.delta(spark, wh, "silver/vacancies"), full);
     } finally {
       spark.stop();
-    }
-  }
-
-  /** Rewrites a generated CSV with its first data row's title changed (the other rows keep their values). */
-  private static void correctFirstTitle(Path file) throws IOException {
-    org.apache.commons.csv.CSVFormat format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(false)
-        .setRecordSeparator("\n").get();
-    List<org.apache.commons.csv.CSVRecord> records;
-    List<String> header;
-    try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
-      header = parser.getHeaderNames();
-      records = parser.getRecords();
-    }
-    try (var out = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get()
-        .print(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-      for (int i = 0; i < records.size(); i++) {
-        List<String> values = new java.util.ArrayList<>(records.get(i).toList());
-        if (i == 0) {
-          values.set(header.indexOf("title"), values.get(header.indexOf("title")) + " (corrected)");
-        }
-        out.printRecord(values);
-      }
     }
   }
 
