@@ -151,6 +151,13 @@ public final class DuckDbGold {
     return files.stream().map(p -> "'" + p.toString().replace("'", "''") + "'").collect(Collectors.joining(", ", "[", "]"));
   }
 
+  /** Rows of a DuckDB table. */
+  static long rows(Connection db, String table) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      return count(s, "SELECT count(*) FROM " + table);
+    }
+  }
+
   private static long count(Statement s, String sql) throws SQLException {
     try (ResultSet rs = s.executeQuery(sql)) {
       rs.next();

@@ -9,8 +9,6 @@ import io.skillgap.config.SkillgapConfig;
 import io.skillgap.reference.Reference;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,21 +58,14 @@ class DuckDbReferenceTest extends SampleNightTestBase {
       assertEquals(goldRows, result.rows(), "rows: the DuckDB table against the gold table");
       assertEquals(2416, result.rows(), "unit-group rows of the sample night");
       // The intermediate tables against silver's: 3300 canonical ads, 24 hh and 12 Enbek rows, less the planted bad rows.
-      assertEquals(3287, count(db, "ads"), "accepted ads");
-      assertEquals(silverRows("silver/vacancy_ads"), count(db, "ads"), "accepted ads against silver/vacancy_ads");
-      assertEquals(silverRows("silver/vacancies"), count(db, "flow_vacancies"), "unique vacancy rows (a split vacancy has one per part)");
-      assertEquals(silverRows("silver/graduate_supply"), count(db, "flow_supply"), "graduate supply rows");
+      assertEquals(3287, DuckDbGold.rows(db, "ads"), "accepted ads");
+      assertEquals(silverRows("silver/vacancy_ads"), DuckDbGold.rows(db, "ads"), "accepted ads against silver/vacancy_ads");
+      assertEquals(silverRows("silver/vacancies"), DuckDbGold.rows(db, "flow_vacancies"), "unique vacancy rows (a split vacancy has one per part)");
+      assertEquals(silverRows("silver/graduate_supply"), DuckDbGold.rows(db, "flow_supply"), "graduate supply rows");
     }
   }
 
   private long silverRows(String table) {
     return spark.read().format("delta").load(night.warehouse().resolve(table).toString()).count();
-  }
-
-  private static long count(Connection db, String table) throws Exception {
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }
